@@ -1,0 +1,30 @@
+package io.cockpit.smtp;
+
+import io.cockpit.smtp.cli.Cli;
+
+/**
+ * The program's entry point. With a command it runs the CLI (no display needed); without one it opens the console.
+ * It does not extend {@code Application}: a shaded jar whose main class does fails with "JavaFX runtime components are
+ * missing".
+ */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        LogSetup.toFileBesideStore(args);
+        int code = Cli.run(args, System.in, System.out, System.err, location -> {
+            // Loaded by name so that a command never loads JavaFX classes.
+            try {
+                Class.forName("io.cockpit.smtp.ui.ConsoleApp")
+                        .getMethod("launchConsole", io.cockpit.smtp.core.store.DbLocation.class)
+                        .invoke(null, location);
+            } catch (ReflectiveOperationException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                System.err.println("The console could not open: " + cause.getMessage());
+                System.exit(1);
+            }
+        });
+        System.exit(code);
+    }
+}

@@ -1,0 +1,92 @@
+package io.cockpit.smtp.cli;
+
+import io.cockpit.smtp.core.store.ConflictException;
+import io.cockpit.smtp.core.store.SecretUnavailableException;
+import io.cockpit.smtp.core.store.StoreException;
+import io.cockpit.smtp.core.store.StoreFailure;
+import io.cockpit.smtp.core.validation.FieldProblem;
+import io.cockpit.smtp.core.validation.ValidationException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/** Runs one command line: parses, runs, maps failures to the contract's exit codes and plain words on stderr. */
+public final class Cli {
+    private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
+
+    private Cli() {
+    }
+
+    /**
+     * @param openConsole called with the resolved store location when no command was given
+     * @return the exit code
+     */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err,
+                          Consumer<io.cockpit.smtp.core.store.DbLocation> openConsole) {
+        RootCommand root = new RootCommand();
+        root.stdin(in);
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, root, commandLine.getErr()));
+        cl.setParameterExceptionHandler((ex, args2) -> {
+            PrintWriter e = ex.getCommandLine().getErr();
+            e.println(ex.getMessage());
+            e.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCode.INVALID;
+        });
+        int code;
+        try {
+            code = cl.execute(args);
+        } finally {
+            root.closeServices();
+        }
+        if (code == ExitCode.DONE && root.consoleRequested() && openConsole != null) {
+            openConsole.accept(root.location());
+        }
+        return code;
+    }
+
+    static int handle(Exception ex, RootCommand root, PrintWriter err) {
+        int code;
+        if (ex instanceof CliException c) {
+            err.println(c.getMessage());
+            code = c.exitCode();
+        } else if (ex instanceof ValidationException v) {
+            for (FieldProblem p : v.problems()) {
+                err.println(p.englishSentence());
+            }
+            err.println("Nothing was changed.");
+            code = ExitCode.INVALID;
+        } else if (ex instanceof ConflictException c) {
+            err.println(c.getMessage());
+            code = ExitCode.CONFLICT;
+        } else if (ex instanceof StoreException s) {
+            err.println(s.getMessage());
+            code = ExitCode.FAILED;
+        } else if (ex instanceof SecretUnavailableException s) {
+            err.println(s.getMessage());
+            code = ExitCode.FAILED;
+        } else if (ex instanceof StoreFailure s) {
+            err.println(s.getMessage());
+            code = ExitCode.FAILED;
+        } else {
+            err.println("Failed: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+            code = ExitCode.FAILED;
+        }
+        if (code == ExitCode.FAILED) {
+            LOG.warn("command failed", ex);
+        }
+        if (root.verbose) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+}

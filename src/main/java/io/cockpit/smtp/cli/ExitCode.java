@@ -1,0 +1,12 @@
+package io.cockpit.smtp.cli;
+
+/** The contract's exit codes. */
+public final class ExitCode {
+    public static final int DONE = 0;
+    public static final int FAILED = 1;
+    public static final int INVALID = 2;
+    public static final int CONFLICT = 3;
+
+    private ExitCode() {
+    }
+}

@@ -1,0 +1,70 @@
+package io.cockpit.smtp.cli;
+
+import io.cockpit.smtp.core.CoreServices;
+import io.cockpit.smtp.core.store.DbLocation;
+import java.io.InputStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+@Command(name = "cockpit-smtp",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Administration console for the cockpit SMTP gateway.",
+                "Without a command it opens the console window."},
+        subcommands = {GatewayCommand.class},
+        usageHelpAutoWidth = true)
+public final class RootCommand implements Callable<Integer> {
+    @Option(names = "--db", paramLabel = "LOCATION", scope = ScopeType.INHERIT,
+            description = "H2 database file path (without .mv.db) or a jdbc: URL (env COCKPIT_SMTP_DB; default ~/.cockpit-smtp/cockpit)")
+    String db;
+
+    @Option(names = "--key-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "key that encrypts stored secrets (env COCKPIT_SMTP_KEY_FILE; default cockpit-smtp.key beside the database)")
+    String keyFile;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "print stack traces of failures")
+    boolean verbose;
+
+    private InputStream stdin = System.in;
+    private CoreServices services;
+    private boolean consoleRequested;
+
+    @Override
+    public Integer call() {
+        consoleRequested = true;
+        return ExitCode.DONE;
+    }
+
+    boolean consoleRequested() {
+        return consoleRequested;
+    }
+
+    public DbLocation location() {
+        return DbLocation.resolve(db, keyFile);
+    }
+
+    /** The core services, opened on first use (so --help and --version never touch the store). */
+    public CoreServices services() {
+        if (services == null) {
+            services = CoreServices.open(location());
+        }
+        return services;
+    }
+
+    void closeServices() {
+        if (services != null) {
+            services.close();
+            services = null;
+        }
+    }
+
+    InputStream stdin() {
+        return stdin;
+    }
+
+    void stdin(InputStream in) {
+        this.stdin = in;
+    }
+}

@@ -1,0 +1,52 @@
+package io.cockpit.smtp.core.config;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Collects the fields that differ between the stored and the new version of a record, for the history. */
+public final class ChangeLog {
+    private final String section;
+    private final Instant at;
+    private final String osUser;
+    private final List<HistoryEntry> entries = new ArrayList<>();
+
+    public ChangeLog(String section) {
+        this.section = section;
+        this.at = Instant.now();
+        this.osUser = currentOsUser();
+    }
+
+    public static String currentOsUser() {
+        String u = System.getProperty("user.name");
+        return u == null || u.isBlank() ? "unknown" : u;
+    }
+
+    public ChangeLog field(String field, Object oldValue, Object newValue) {
+        String o = oldValue == null ? null : String.valueOf(oldValue);
+        String n = newValue == null ? null : String.valueOf(newValue);
+        if (!Objects.equals(o, n)) {
+            entries.add(new HistoryEntry(at, osUser, section, field, o, n));
+        }
+        return this;
+    }
+
+    /** Records only whether a secret was set, changed or removed. */
+    public ChangeLog secret(String field, Object oldSealed, Object newSealed) {
+        if (!Objects.equals(oldSealed, newSealed)) {
+            String o = oldSealed == null ? null : HistoryEntry.SECRET_SET;
+            String n = newSealed == null ? null : (oldSealed == null ? HistoryEntry.SECRET_SET : HistoryEntry.SECRET_CHANGED);
+            entries.add(new HistoryEntry(at, osUser, section, field, o, n));
+        }
+        return this;
+    }
+
+    public List<HistoryEntry> entries() {
+        return List.copyOf(entries);
+    }
+
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+}

@@ -1,0 +1,161 @@
+package io.cockpit.smtp.core.gateway;
+
+import io.cockpit.smtp.core.config.ChangeLog;
+import io.cockpit.smtp.core.store.ConflictException;
+import io.cockpit.smtp.core.store.EngineRepository;
+import io.cockpit.smtp.core.store.GatewayRepository;
+import io.cockpit.smtp.core.store.SecretBox;
+import io.cockpit.smtp.core.store.SecretUnavailableException;
+import io.cockpit.smtp.core.validation.FieldProblem;
+import io.cockpit.smtp.core.validation.ValidationException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loading, validating and saving gateways: the one service behind the Passerelle SMTP screen and {@code gateway set}.
+ */
+public final class GatewayService {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayService.class);
+
+    private final GatewayRepository repository;
+    private final EngineRepository engines;
+    private final SecretBox secrets;
+    private final Supplier<Optional<GatewayConfig>> preset;
+
+    /**
+     * @param preset the SaaS preset for the portal's gateway, used when none is stored yet (empty: none)
+     */
+    public GatewayService(GatewayRepository repository, EngineRepository engines, SecretBox secrets,
+                          Supplier<Optional<GatewayConfig>> preset) {
+        this.repository = repository;
+        this.engines = engines;
+        this.secrets = secrets;
+        this.preset = preset;
+    }
+
+    /** The stored gateway; for the portal's, when none is stored, the preset (saved at once) or the defaults. */
+    public GatewayConfig load(String name) {
+        Optional<GatewayConfig> stored = repository.find(name);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        if (GatewayConfig.PORTAL.equals(name)) {
+            Optional<GatewayConfig> p = preset.get();
+            if (p.isPresent()) {
+                try {
+                    GatewayConfig seeded = p.get().toBuilder().name(name).preconfigured(true).version(0).build();
+                    GatewayConfig saved = save(seeded);
+                    LOG.info("portal gateway seeded from the preset");
+                    return saved;
+                } catch (ConflictException raced) {
+                    return repository.find(name).orElseThrow();
+                } catch (ValidationException e) {
+                    LOG.warn("the preset gateway is invalid and was ignored: {}", e.getMessage());
+                }
+            }
+        }
+        return GatewayConfig.defaults(name);
+    }
+
+    public GatewayConfig loadPortal() {
+        return load(GatewayConfig.PORTAL);
+    }
+
+    public List<String> engineNames() {
+        return engines.names();
+    }
+
+    /** Everything wrong with the configuration (errors and warnings). */
+    public List<FieldProblem> check(GatewayConfig config) {
+        return GatewayValidator.validate(config, engines.names());
+    }
+
+    /**
+     * Validates, then saves over {@code config.version()}: all or nothing, with the history of changed fields.
+     *
+     * @throws ValidationException a field is invalid; nothing was saved
+     * @throws ConflictException the stored version is newer; nothing was saved
+     */
+    public GatewayConfig save(GatewayConfig config) throws ValidationException, ConflictException {
+        ValidationException.throwIfErrors(check(config));
+        GatewayConfig before = repository.find(config.name()).orElse(GatewayConfig.defaults(config.name()));
+        GatewayConfig normalized = normalize(config);
+        ChangeLog log = diff(before, normalized);
+        GatewayConfig saved = repository.save(normalized, log.entries());
+        LOG.info("gateway '{}' saved as version {} ({} field(s) changed)", saved.name(), saved.version(), log.entries().size());
+        return saved;
+    }
+
+    /** Blank optional text becomes null; surrounding spaces go. */
+    static GatewayConfig normalize(GatewayConfig c) {
+        return c.toBuilder()
+                .server(trim(c.server()))
+                .helo(trim(c.helo()))
+                .username(c.username() == null || c.username().isEmpty() ? null : c.username())
+                .from(trim(c.from()))
+                .replyTo(trim(c.replyTo()))
+                .displayName(c.displayName() == null || c.displayName().isBlank() ? null : c.displayName().strip())
+                .build();
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    static ChangeLog diff(GatewayConfig a, GatewayConfig b) {
+        ChangeLog log = new ChangeLog("gateway:" + b.name());
+        log.field(GatewayField.STATUS, a.status(), b.status())
+                .field(GatewayField.ENGINE, a.engine(), b.engine())
+                .field(GatewayField.SERVER, a.server(), b.server())
+                .field(GatewayField.PORT, a.port(), b.port())
+                .field(GatewayField.SECURITY, a.security(), b.security())
+                .field(GatewayField.HELO, a.helo(), b.helo())
+                .field(GatewayField.AUTH, a.auth(), b.auth())
+                .field(GatewayField.USERNAME, a.username(), b.username())
+                .secret(GatewayField.PASSWORD, a.password(), b.password())
+                .field(GatewayField.OAUTH_PROVIDER, a.oauth().provider(), b.oauth().provider())
+                .field(GatewayField.OAUTH_TENANT, a.oauth().tenant(), b.oauth().tenant())
+                .field(GatewayField.OAUTH_CLIENT_ID, a.oauth().clientId(), b.oauth().clientId())
+                .secret(GatewayField.OAUTH_CLIENT_SECRET, a.oauth().clientSecret(), b.oauth().clientSecret())
+                .field(GatewayField.OAUTH_TOKEN_URL, a.oauth().tokenUrl(), b.oauth().tokenUrl())
+                .field(GatewayField.OAUTH_SCOPE, a.oauth().scope(), b.oauth().scope())
+                .field(GatewayField.FROM, a.from(), b.from())
+                .field(GatewayField.REPLY_TO, a.replyTo(), b.replyTo())
+                .field(GatewayField.DISPLAY_NAME, a.displayName(), b.displayName())
+                .field(GatewayField.TRUSTED_CERTS, a.trustedCertificates().stream().map(TrustedCertificate::fingerprint).toList(),
+                        b.trustedCertificates().stream().map(TrustedCertificate::fingerprint).toList())
+                .field(GatewayField.CONNECT_TIMEOUT, a.connectTimeoutSeconds(), b.connectTimeoutSeconds())
+                .field(GatewayField.READ_TIMEOUT, a.readTimeoutSeconds(), b.readTimeoutSeconds())
+                .field(GatewayField.MAX_PER_MINUTE, a.maxPerMinute(), b.maxPerMinute());
+        return log;
+    }
+
+    /** Encrypts a password typed for this gateway; the caller should clear its array afterwards. */
+    public SealedSecret sealPassword(String gatewayName, char[] password) {
+        return secrets.seal(password, secretContext(gatewayName, GatewayField.PASSWORD));
+    }
+
+    public SealedSecret sealSecret(String gatewayName, String field, char[] secret) {
+        return secrets.seal(secret, secretContext(gatewayName, field));
+    }
+
+    /** The plain password, for the mail code only; never log or print it. */
+    public char[] openPassword(GatewayConfig config) throws SecretUnavailableException {
+        return secrets.open(config.password(), secretContext(config.name(), GatewayField.PASSWORD));
+    }
+
+    public char[] openSecret(GatewayConfig config, String field, SealedSecret sealed) throws SecretUnavailableException {
+        return secrets.open(sealed, secretContext(config.name(), field));
+    }
+
+    /**
+     * The ciphertext is bound to its gateway and field, so a password stays valid for the gateway it was typed for.
+     * Engines' specific gateways seal under their own name.
+     */
+    private static String secretContext(String gatewayName, String field) {
+        return "gateway:" + gatewayName + ":" + field;
+    }
+}

@@ -1,0 +1,159 @@
+package io.cockpit.smtp.core.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The H2 store: opened once per process, migrated by Flyway, shared with other processes through AUTO_SERVER.
+ * Every unit of work runs in one transaction through {@link #inTransaction}.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final DbLocation location;
+    private final JdbcConnectionPool pool;
+
+    private Database(DbLocation location, JdbcConnectionPool pool) {
+        this.location = location;
+        this.pool = pool;
+    }
+
+    /** Opens (creating and migrating if needed) the store; failures become one plain sentence naming the path. */
+    public static Database open(DbLocation location) {
+        Path where = location.databaseFile() != null ? Path.of(location.display()) : Path.of(location.jdbcUrl());
+        if (location.databaseFile() != null) {
+            Path folder = location.databaseFile().getParent();
+            try {
+                Files.createDirectories(folder);
+            } catch (Exception e) {
+                throw StoreException.of(StoreException.Reason.READ_ONLY, where, e);
+            }
+            Path file = Path.of(location.display());
+            if (!Files.isWritable(folder) || (Files.exists(file) && !Files.isWritable(file))) {
+                throw StoreException.of(StoreException.Reason.READ_ONLY, where, null);
+            }
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create(location.jdbcUrl(), "sa", "");
+        pool.setMaxConnections(16);
+        try {
+            try (Connection c = pool.getConnection()) {
+                c.isValid(5);
+            }
+            migrate(pool, where);
+        } catch (SQLException e) {
+            pool.dispose();
+            throw classify(e, where);
+        } catch (StoreException e) {
+            pool.dispose();
+            throw e;
+        } catch (RuntimeException e) {
+            pool.dispose();
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            if (root instanceof SQLException sql) {
+                throw classify(sql, where);
+            }
+            throw StoreException.of(StoreException.Reason.UNAVAILABLE, where, e);
+        }
+        LOG.info("store open at {}", location.display());
+        return new Database(location, pool);
+    }
+
+    private static void migrate(JdbcConnectionPool pool, Path where) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .ignoreMigrationPatterns("*:future")
+                .load();
+        for (MigrationInfo info : flyway.info().all()) {
+            if (info.getState() == MigrationState.FUTURE_SUCCESS || info.getState() == MigrationState.FUTURE_FAILED) {
+                throw StoreException.of(StoreException.Reason.NEWER_SCHEMA, where, null);
+            }
+        }
+        flyway.migrate();
+    }
+
+    private static StoreException classify(SQLException e, Path where) {
+        int code = e.getErrorCode();
+        StoreException.Reason reason = switch (code) {
+            case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1, ErrorCode.FILE_ENCRYPTION_ERROR_1 -> StoreException.Reason.DAMAGED;
+            case ErrorCode.DATABASE_ALREADY_OPEN_1 -> StoreException.Reason.IN_USE;
+            case ErrorCode.DATABASE_IS_READ_ONLY, ErrorCode.FILE_CREATION_FAILED_1 -> StoreException.Reason.READ_ONLY;
+            default -> {
+                String m = String.valueOf(e.getMessage());
+                if (m.contains("corrupted") || m.contains("MVStoreException") || m.contains("File is not a")) {
+                    yield StoreException.Reason.DAMAGED;
+                }
+                yield StoreException.Reason.UNAVAILABLE;
+            }
+        };
+        return StoreException.of(reason, where, e);
+    }
+
+    public DbLocation location() {
+        return location;
+    }
+
+    /** A unit of work on one connection, committed when it returns, rolled back when it throws. */
+    @FunctionalInterface
+    public interface Work<T, E extends Exception> {
+        T run(Connection c) throws SQLException, E;
+    }
+
+    public <T, E extends Exception> T inTransaction(Work<T, E> work) throws E {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreFailure(e);
+        }
+    }
+
+    /** Forces committed data to the disk (H2 does not fsync on commit). */
+    public void checkpointSync() {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT SYNC");
+        } catch (SQLException e) {
+            throw new StoreFailure(e);
+        }
+    }
+
+    /** True when the schema holds the table (used by tests and diagnostics). */
+    public boolean hasTable(String table) {
+        try (Connection c = pool.getConnection();
+             ResultSet rs = c.getMetaData().getTables(null, null, table.toUpperCase(java.util.Locale.ROOT), null)) {
+            return rs.next();
+        } catch (SQLException e) {
+            throw new StoreFailure(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+}

@@ -1,0 +1,172 @@
+package io.cockpit.smtp.core.store;
+
+import io.cockpit.smtp.core.config.HistoryEntry;
+import io.cockpit.smtp.core.gateway.Authentication;
+import io.cockpit.smtp.core.gateway.GatewayConfig;
+import io.cockpit.smtp.core.gateway.GatewayStatus;
+import io.cockpit.smtp.core.gateway.OAuthProvider;
+import io.cockpit.smtp.core.gateway.SealedSecret;
+import io.cockpit.smtp.core.gateway.Security;
+import io.cockpit.smtp.core.gateway.TrustedCertificate;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Gateways in H2, with optimistic locking on {@code version}. */
+public final class GatewayRepository {
+    private static final String COLUMNS = "name, status, engine, server, port, security, helo, auth, username, password_enc, "
+            + "oauth_provider, oauth_tenant, oauth_client_id, oauth_client_secret_enc, oauth_token_url, oauth_scope, "
+            + "oauth_refresh_token_enc, from_address, reply_to, display_name, connect_timeout_s, read_timeout_s, "
+            + "max_per_minute, preconfigured, version";
+
+    private final Database db;
+
+    public GatewayRepository(Database db) {
+        this.db = db;
+    }
+
+    public Optional<GatewayConfig> find(String name) {
+        return db.inTransaction(c -> find(c, name));
+    }
+
+    static Optional<GatewayConfig> find(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM gateway WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(read(rs, trusted(c, name)));
+            }
+        }
+    }
+
+    private static List<TrustedCertificate> trusted(Connection c, String name) throws SQLException {
+        List<TrustedCertificate> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT fingerprint, pem FROM trusted_certificate WHERE gateway_name = ? ORDER BY fingerprint")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new TrustedCertificate(rs.getString(1), rs.getString(2)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static GatewayConfig read(ResultSet rs, List<TrustedCertificate> certs) throws SQLException {
+        String provider = rs.getString("oauth_provider");
+        GatewayConfig.OAuthSettings oauth = new GatewayConfig.OAuthSettings(
+                provider == null ? null : OAuthProvider.valueOf(provider), rs.getString("oauth_tenant"),
+                rs.getString("oauth_client_id"), sealed(rs.getString("oauth_client_secret_enc")),
+                rs.getString("oauth_token_url"), rs.getString("oauth_scope"), sealed(rs.getString("oauth_refresh_token_enc")));
+        return new GatewayConfig(rs.getString("name"), GatewayStatus.valueOf(rs.getString("status")), rs.getString("engine"),
+                rs.getString("server"), rs.getInt("port"), Security.valueOf(rs.getString("security")), rs.getString("helo"),
+                Authentication.valueOf(rs.getString("auth")), rs.getString("username"), sealed(rs.getString("password_enc")),
+                oauth, rs.getString("from_address"), rs.getString("reply_to"), rs.getString("display_name"), certs,
+                rs.getInt("connect_timeout_s"), rs.getInt("read_timeout_s"), rs.getInt("max_per_minute"),
+                rs.getBoolean("preconfigured"), rs.getLong("version"));
+    }
+
+    private static SealedSecret sealed(String s) {
+        return s == null ? null : new SealedSecret(s);
+    }
+
+    private static String text(SealedSecret s) {
+        return s == null ? null : s.ciphertext();
+    }
+
+    /**
+     * Saves {@code config} if the stored version is still {@code config.version()} (0: none stored yet), with its
+     * history, in one transaction. Returns the saved record with its new version.
+     */
+    public GatewayConfig save(GatewayConfig config, List<HistoryEntry> history) throws ConflictException {
+        return db.inTransaction(c -> {
+            long expected = config.version();
+            long next = expected + 1;
+            Optional<GatewayConfig> current = find(c, config.name());
+            long actual = current.map(GatewayConfig::version).orElse(0L);
+            if (actual != expected) {
+                throw new ConflictException("gateway '" + config.name() + "'", expected, actual);
+            }
+            int n;
+            if (current.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO gateway (" + COLUMNS
+                        + ", updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                    bind(ps, config, next);
+                    n = ps.executeUpdate();
+                }
+            } else {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE gateway SET name=?, status=?, engine=?, server=?, "
+                        + "port=?, security=?, helo=?, auth=?, username=?, password_enc=?, oauth_provider=?, oauth_tenant=?, "
+                        + "oauth_client_id=?, oauth_client_secret_enc=?, oauth_token_url=?, oauth_scope=?, "
+                        + "oauth_refresh_token_enc=?, from_address=?, reply_to=?, display_name=?, connect_timeout_s=?, "
+                        + "read_timeout_s=?, max_per_minute=?, preconfigured=?, version=?, updated_at=?, updated_by=? "
+                        + "WHERE name = ? AND version = ?")) {
+                    bind(ps, config, next);
+                    ps.setString(28, config.name());
+                    ps.setLong(29, expected);
+                    n = ps.executeUpdate();
+                }
+            }
+            if (n != 1) {
+                throw new ConflictException("gateway '" + config.name() + "'", expected, actual);
+            }
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM trusted_certificate WHERE gateway_name = ?")) {
+                del.setString(1, config.name());
+                del.executeUpdate();
+            }
+            try (PreparedStatement ins = c.prepareStatement(
+                    "INSERT INTO trusted_certificate (gateway_name, fingerprint, pem) VALUES (?,?,?)")) {
+                for (TrustedCertificate t : config.trustedCertificates()) {
+                    ins.setString(1, config.name());
+                    ins.setString(2, t.fingerprint());
+                    ins.setString(3, t.pem());
+                    ins.addBatch();
+                }
+                ins.executeBatch();
+            }
+            HistoryRepository.append(c, history);
+            return config.toBuilder().version(next).build();
+        });
+    }
+
+    private static void bind(PreparedStatement ps, GatewayConfig g, long version) throws SQLException {
+        GatewayConfig.OAuthSettings o = g.oauth();
+        int i = 1;
+        ps.setString(i++, g.name());
+        ps.setString(i++, g.status().name());
+        ps.setString(i++, g.engine());
+        ps.setString(i++, g.server());
+        ps.setInt(i++, g.port());
+        ps.setString(i++, g.security().name());
+        ps.setString(i++, g.helo());
+        ps.setString(i++, g.auth().name());
+        ps.setString(i++, g.username());
+        ps.setString(i++, text(g.password()));
+        ps.setString(i++, o.provider() == null ? null : o.provider().name());
+        ps.setString(i++, o.tenant());
+        ps.setString(i++, o.clientId());
+        ps.setString(i++, text(o.clientSecret()));
+        ps.setString(i++, o.tokenUrl());
+        ps.setString(i++, o.scope());
+        ps.setString(i++, text(o.refreshToken()));
+        ps.setString(i++, g.from());
+        ps.setString(i++, g.replyTo());
+        ps.setString(i++, g.displayName());
+        ps.setInt(i++, g.connectTimeoutSeconds());
+        ps.setInt(i++, g.readTimeoutSeconds());
+        ps.setInt(i++, g.maxPerMinute());
+        ps.setBoolean(i++, g.preconfigured());
+        ps.setLong(i++, version);
+        ps.setTimestamp(i++, Timestamp.from(Instant.now()));
+        ps.setString(i, io.cockpit.smtp.core.config.ChangeLog.currentOsUser());
+    }
+}

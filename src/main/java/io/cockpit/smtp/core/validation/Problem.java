@@ -1,0 +1,40 @@
+package io.cockpit.smtp.core.validation;
+
+/**
+ * Why a value is refused. Core returns these codes; the screens and the CLI turn them into words
+ * (the screens through the bundle key {@code problem.<CODE>}, the CLI through {@link #english()}).
+ */
+public enum Problem {
+    REQUIRED("is required"),
+    CONTROL_CHARACTERS("must not contain line breaks, tabs or other control characters"),
+    TOO_LONG("is too long"),
+    HOST_INVALID("must be a DNS name or an IPv4 or IPv6 address"),
+    PORT_RANGE("must be a whole number from 1 to 65535"),
+    NUMBER_INVALID("must be a whole number"),
+    TIMEOUT_RANGE("must be a whole number of seconds from 1 to 600"),
+    RATE_RANGE("must be a whole number from 0 (no cap) to 100000"),
+    ADDRESS_INVALID("must be one email address such as name@example.com"),
+    ADDRESS_LIST("must be a single address, not a list"),
+    ENGINE_UNKNOWN("is not a registered engine"),
+    CHOICE_INVALID("is not one of the allowed values"),
+    USERNAME_REQUIRED("is required when authentication is on"),
+    PASSWORD_REQUIRED("is required to activate a gateway that authenticates with a password"),
+    SERVER_REQUIRED_WHEN_ACTIVE("is required to activate the gateway"),
+    FROM_REQUIRED_WHEN_ACTIVE("is required to activate the gateway"),
+    PASSWORD_IN_CLEAR("the password would travel unencrypted: choose SSL or STARTTLS"),
+    OAUTH_FIELD_REQUIRED("is required for OAuth 2.0 authentication"),
+    URL_INVALID("must be an absolute http:// or https:// URL"),
+    LANGUAGE_INVALID("must be a language code such as fr, en or pt-BR"),
+    CERTIFICATE_INVALID("is not a readable PEM certificate");
+
+    private final String english;
+
+    Problem(String english) {
+        this.english = english;
+    }
+
+    /** The English sentence fragment the CLI prints after the field name. */
+    public String english() {
+        return english;
+    }
+}
