@@ -1,9 +1,11 @@
 package io.cockpit.smtp.core;
 
 import io.cockpit.smtp.core.config.PresetLoader;
+import io.cockpit.smtp.core.format.FormatService;
 import io.cockpit.smtp.core.gateway.GatewayService;
 import io.cockpit.smtp.core.store.Database;
 import io.cockpit.smtp.core.store.DbLocation;
+import io.cockpit.smtp.core.store.EmailFormatRepository;
 import io.cockpit.smtp.core.store.EngineRepository;
 import io.cockpit.smtp.core.store.GatewayRepository;
 import io.cockpit.smtp.core.store.HistoryRepository;
@@ -20,6 +22,7 @@ public final class CoreServices implements AutoCloseable {
     private final GatewayService gateways;
     private final EngineRepository engines;
     private final HistoryRepository history;
+    private final FormatService formats;
 
     private CoreServices(DbLocation location, Database database) {
         this.location = location;
@@ -28,6 +31,7 @@ public final class CoreServices implements AutoCloseable {
         this.engines = new EngineRepository(database);
         this.history = new HistoryRepository(database);
         this.gateways = new GatewayService(new GatewayRepository(database), engines, secrets, PresetLoader::fromEnvironment);
+        this.formats = new FormatService(new EmailFormatRepository(database));
     }
 
     /** Opens the store (creating and migrating it); throws {@link io.cockpit.smtp.core.store.StoreException} in plain words. */
@@ -41,6 +45,7 @@ public final class CoreServices implements AutoCloseable {
     public GatewayService gateways() { return gateways; }
     public EngineRepository engines() { return engines; }
     public HistoryRepository history() { return history; }
+    public FormatService formats() { return formats; }
 
     @Override
     public void close() {
