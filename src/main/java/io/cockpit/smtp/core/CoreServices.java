@@ -20,6 +20,7 @@ public final class CoreServices implements AutoCloseable {
     private final GatewayService gateways;
     private final EngineRepository engines;
     private final HistoryRepository history;
+    private final io.cockpit.smtp.core.config.ConfigService config;
 
     private CoreServices(DbLocation location, Database database) {
         this.location = location;
@@ -27,7 +28,9 @@ public final class CoreServices implements AutoCloseable {
         this.secrets = new SecretBox(location.keyFile());
         this.engines = new EngineRepository(database);
         this.history = new HistoryRepository(database);
-        this.gateways = new GatewayService(new GatewayRepository(database), engines, secrets, PresetLoader::fromEnvironment);
+        GatewayRepository gatewayRepository = new GatewayRepository(database);
+        this.gateways = new GatewayService(gatewayRepository, engines, secrets, PresetLoader::fromEnvironment);
+        this.config = new io.cockpit.smtp.core.config.ConfigService(gateways, gatewayRepository, secrets);
     }
 
     /** Opens the store (creating and migrating it); throws {@link io.cockpit.smtp.core.store.StoreException} in plain words. */
@@ -41,6 +44,7 @@ public final class CoreServices implements AutoCloseable {
     public GatewayService gateways() { return gateways; }
     public EngineRepository engines() { return engines; }
     public HistoryRepository history() { return history; }
+    public io.cockpit.smtp.core.config.ConfigService config() { return config; }
 
     @Override
     public void close() {
