@@ -22,6 +22,7 @@ public final class CoreServices implements AutoCloseable {
     private final GatewayService gateways;
     private final EngineRepository engines;
     private final HistoryRepository history;
+    private final io.cockpit.smtp.core.config.ConfigService config;
     private final FormatService formats;
 
     private CoreServices(DbLocation location, Database database) {
@@ -30,7 +31,9 @@ public final class CoreServices implements AutoCloseable {
         this.secrets = new SecretBox(location.keyFile());
         this.engines = new EngineRepository(database);
         this.history = new HistoryRepository(database);
-        this.gateways = new GatewayService(new GatewayRepository(database), engines, secrets, PresetLoader::fromEnvironment);
+        GatewayRepository gatewayRepository = new GatewayRepository(database);
+        this.gateways = new GatewayService(gatewayRepository, engines, secrets, PresetLoader::fromEnvironment);
+        this.config = new io.cockpit.smtp.core.config.ConfigService(gateways, gatewayRepository, secrets);
         this.formats = new FormatService(new EmailFormatRepository(database));
     }
 
@@ -45,6 +48,7 @@ public final class CoreServices implements AutoCloseable {
     public GatewayService gateways() { return gateways; }
     public EngineRepository engines() { return engines; }
     public HistoryRepository history() { return history; }
+    public io.cockpit.smtp.core.config.ConfigService config() { return config; }
     public FormatService formats() { return formats; }
 
     @Override

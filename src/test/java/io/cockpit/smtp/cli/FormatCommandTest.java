@@ -16,7 +16,7 @@ class FormatCommandTest {
     @TempDir Path dir;
 
     private CliRun run(String... args) {
-        return CliRun.run(dir, args);
+        return CliRun.run(dir, null, args);
     }
 
     private JsonNode json(CliRun r) throws Exception {
