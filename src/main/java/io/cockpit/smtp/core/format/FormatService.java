@@ -46,6 +46,19 @@ public final class FormatService {
 
     /** Everything wrong with the format, per field (URLs, languages, default language, each template). */
     public List<FieldProblem> check(EmailFormat f) {
+        List<FieldProblem> out = checkFields(f);
+        f.reportSubjectTemplates().forEach((lang, text) -> {
+            String field = FormatField.template(lang);
+            if (!f.languages().contains(lang)) {
+                out.add(FieldProblem.error(field, Problem.LANGUAGE_NOT_LISTED));
+            }
+            templateProblem(text).ifPresent(p -> out.add(FieldProblem.error(field, p)));
+        });
+        return out;
+    }
+
+    /** The problems of the URLs, the languages and the default language (not of the templates). */
+    public List<FieldProblem> checkFields(EmailFormat f) {
         List<FieldProblem> out = new ArrayList<>();
         url(FormatField.USER_URL, f.userUrl(), out);
         url(FormatField.OPERATOR_URL, f.operatorUrl(), out);
@@ -65,13 +78,6 @@ public final class FormatService {
         } else if (!f.languages().contains(f.defaultLanguage())) {
             out.add(FieldProblem.error(FormatField.DEFAULT_LANGUAGE, Problem.LANGUAGE_NOT_LISTED));
         }
-        f.reportSubjectTemplates().forEach((lang, text) -> {
-            String field = FormatField.template(lang);
-            if (!f.languages().contains(lang)) {
-                out.add(FieldProblem.error(field, Problem.LANGUAGE_NOT_LISTED));
-            }
-            templateProblem(text).ifPresent(p -> out.add(FieldProblem.error(field, p)));
-        });
         return out;
     }
 
@@ -123,7 +129,8 @@ public final class FormatService {
         return saved;
     }
 
-    static EmailFormat normalize(EmailFormat f) {
+    /** Blank URLs become not set; templates of unlisted languages and blank templates go. */
+    public static EmailFormat normalize(EmailFormat f) {
         Map<String, String> templates = new LinkedHashMap<>();
         f.reportSubjectTemplates().forEach((lang, text) -> {
             if (f.languages().contains(lang) && text != null && !text.isBlank()) {

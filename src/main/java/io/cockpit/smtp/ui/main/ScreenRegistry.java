@@ -33,7 +33,13 @@ public final class ScreenRegistry {
                     key("nav.gateway"),
                     GatewayScreen.FXML,
                     io.cockpit.smtp.ui.gateway.GatewayController.class,
-                    GatewayScreen::portal)
+                    GatewayScreen::portal),
+            new Screen("format",
+                    List.of(key("nav.administration"), key("nav.portal")),
+                    key("nav.format"),
+                    io.cockpit.smtp.ui.format.FormatScreen.FXML,
+                    io.cockpit.smtp.ui.format.FormatController.class,
+                    io.cockpit.smtp.ui.format.FormatScreen::create)
             // ui-gateway: the screens of the other issues go here (format, outbox, send, engines).
     );
 
