@@ -54,6 +54,10 @@ public final class FormatViewModel {
     private final ObjectProperty<String> defaultLanguage = new SimpleObjectProperty<>(this, FormatField.DEFAULT_LANGUAGE);
     private final ObservableList<String> addableLanguages = FXCollections.observableArrayList();
     private final ObservableList<TemplateTabViewModel> tabs = FXCollections.observableArrayList();
+    // Made once and kept: an unmodifiable view listens weakly to its list, so a view made per call could be collected
+    // with its listeners.
+    private final ObservableList<String> languagesView = FXCollections.unmodifiableObservableList(languages);
+    private final ObservableList<TemplateTabViewModel> tabsView = FXCollections.unmodifiableObservableList(tabs);
     private final Map<String, ReadOnlyObjectWrapper<FieldProblem>> problems = new LinkedHashMap<>();
 
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -297,10 +301,10 @@ public final class FormatViewModel {
 
     public StringProperty userUrlProperty() { return userUrl; }
     public StringProperty operatorUrlProperty() { return operatorUrl; }
-    public ObservableList<String> languages() { return FXCollections.unmodifiableObservableList(languages); }
+    public ObservableList<String> languages() { return languagesView; }
     public ObjectProperty<String> defaultLanguageProperty() { return defaultLanguage; }
     public ObservableList<String> addableLanguages() { return addableLanguages; }
-    public ObservableList<TemplateTabViewModel> tabs() { return FXCollections.unmodifiableObservableList(tabs); }
+    public ObservableList<TemplateTabViewModel> tabs() { return tabsView; }
     public Optional<TemplateTabViewModel> tab(String language) {
         return tabs.stream().filter(t -> t.language().equals(language)).findFirst();
     }

@@ -34,6 +34,7 @@ public final class TemplateTabViewModel {
     private final ReadOnlyStringWrapper subject = new ReadOnlyStringWrapper(this, "subject", "");
     private final ReadOnlyStringWrapper fallbackFrom = new ReadOnlyStringWrapper(this, "fallbackFrom");
     private final ObservableList<TemplateProblem> problems = FXCollections.observableArrayList();
+    private final ObservableList<TemplateProblem> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final ReadOnlyBooleanWrapper blocking = new ReadOnlyBooleanWrapper(this, "blocking");
     private final ReadOnlyBooleanWrapper upToDate = new ReadOnlyBooleanWrapper(this, "upToDate", false);
 
@@ -88,7 +89,7 @@ public final class TemplateTabViewModel {
     public ReadOnlyStringProperty subjectProperty() { return subject.getReadOnlyProperty(); }
     /** Null while the tab has its own template; else the language it falls back to, or "builtin". */
     public ReadOnlyStringProperty fallbackFromProperty() { return fallbackFrom.getReadOnlyProperty(); }
-    public ObservableList<TemplateProblem> problems() { return FXCollections.unmodifiableObservableList(problems); }
+    public ObservableList<TemplateProblem> problems() { return problemsView; }
     public ReadOnlyBooleanProperty blockingProperty() { return blocking.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty upToDateProperty() { return upToDate.getReadOnlyProperty(); }
 }
