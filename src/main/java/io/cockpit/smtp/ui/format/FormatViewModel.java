@@ -203,7 +203,7 @@ public final class FormatViewModel {
         tab.textProperty().set(text);
         // The default language's text is what the other tabs fall back to: every tab follows it.
         tab.textProperty().addListener((o, old, now) -> changed());
-        tab.samples().forEach(s -> s.valueProperty().addListener((o, old, now) -> refresh(tab)));
+        tab.samples().forEach(s -> s.valueProperty().addListener((o, old, now) -> refresh(List.of(tab))));
         return tab;
     }
 
@@ -241,37 +241,50 @@ public final class FormatViewModel {
             notice.set(null);
         }
         addableLanguages.setAll(PortalLanguages.CHOICES.stream().filter(l -> !languages.contains(l)).toList());
-        tabs.forEach(this::refresh);
+        refresh(List.copyOf(tabs));
         revalidate();
     }
 
-    /** Re-renders one tab's preview on the runner; a result that is no longer the latest is dropped. */
-    private void refresh(TemplateTabViewModel tab) {
-        if (applying) {
+    /**
+     * Re-renders the previews of {@code which} in one piece of background work (all tabs follow an edit of the
+     * default language's template, so an edit usually refreshes them all); each tab drops a result that is no longer
+     * the answer to its latest request.
+     */
+    private void refresh(List<TemplateTabViewModel> which) {
+        if (applying || which.isEmpty()) {
             return;
         }
-        long generation = tab.nextGeneration();
         EmailFormat draft = toFormatUnchecked();
-        String text = tab.textProperty().get();
-        Map<String, String> values = tab.sampleMap();
-        String lang = tab.language();
         String display = senderDisplayName;
         String address = senderAddress;
+        List<Request> requests = which.stream()
+                .map(t -> new Request(t, t.nextGeneration(), t.textProperty().get(), t.sampleMap()))
+                .toList();
         revalidate();
-        runner.run(() -> {
-            SubjectPreview p = formats.preview(draft, lang, text.isBlank() ? null : text, values);
-            return new Rendered(p, formats.sampleEmail(p, draft, display, address, values));
-        })
-                .onSuccess(r -> {
-                    if (tab.apply(generation, r.preview(), r.email())) {
+        runner.run(() -> requests.stream().map(r -> render(draft, display, address, r)).toList())
+                .onSuccess(results -> {
+                    boolean applied = false;
+                    for (Rendered r : results) {
+                        applied |= r.request().tab().apply(r.request().generation(), r.preview(), r.email());
+                    }
+                    if (applied) {
                         revalidate();
                     }
                 })
-                .onError(e -> LOG.warn("preview failed for {}: {}", lang, e.toString()))
+                .onError(e -> LOG.warn("preview failed: {}", e.toString()))
                 .start();
     }
 
-    private record Rendered(SubjectPreview preview, SampleEmail email) {
+    private Rendered render(EmailFormat draft, String display, String address, Request r) {
+        String text = r.text().isBlank() ? null : r.text();
+        SubjectPreview p = formats.preview(draft, r.tab().language(), text, r.values());
+        return new Rendered(r, p, formats.sampleEmail(p, draft, display, address, r.values()));
+    }
+
+    private record Request(TemplateTabViewModel tab, long generation, String text, Map<String, String> values) {
+    }
+
+    private record Rendered(Request request, SubjectPreview preview, SampleEmail email) {
     }
 
     private void revalidate() {

@@ -108,13 +108,12 @@ class FormatViewModelTest {
         fr.textProperty().set("first ${REPORT_TYPE}");
         int afterFirst = runner.pending();
         fr.textProperty().set("second ${REPORT_TYPE}");
-        // The newest request for the French tab answers first, then the old one arrives late.
-        runner.runAt(runner.pending() - 2);
+        // The newest request answers first, then the old one arrives late and must not win.
+        runner.runAt(runner.pending() - 1);
         assertEquals("second Hebdomadaire", fr.subjectProperty().get());
-        while (runner.pending() > 0) {
-            runner.runAt(0);
-        }
+        runner.runAll();
         assertEquals("second Hebdomadaire", fr.subjectProperty().get());
+        assertEquals("second ${REPORT_TYPE}", fr.previewProperty().get().template().source());
         assertTrue(afterFirst > 0);
     }
 
