@@ -30,6 +30,8 @@ public final class FormatService {
 
     private final EmailFormatRepository repository;
     private final ReportCatalogue catalogue = ReportCatalogue.get();
+    /** Parse results by text: the sender and the unchanged tabs of the screen render a template without re-reading it. */
+    private final Map<String, Template> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FormatService(EmailFormatRepository repository) {
         this.repository = repository;
@@ -99,7 +101,21 @@ public final class FormatService {
 
     /** Syntax errors and unknown variables of a template text, with their columns; none means it can be saved. */
     public List<TemplateProblem> lint(String text) {
-        return Template.parse(text).lint(catalogue.names());
+        return parse(text).lint(catalogue.names());
+    }
+
+    /** The parse result of a text, kept (a few hundred at most: typing makes many short-lived texts). */
+    public Template parse(String text) {
+        String key = text == null ? "" : text;
+        Template t = parsed.get(key);
+        if (t == null) {
+            if (parsed.size() >= 256) {
+                parsed.clear();
+            }
+            t = Template.parse(key);
+            parsed.put(key, t);
+        }
+        return t;
     }
 
     /** A language that can be previewed or given a template: one of the format's languages. */
@@ -182,7 +198,7 @@ public final class FormatService {
                 : resolve(f, language);
         Map<String, String> all = sampleValues(f, language);
         all.putAll(values);
-        Template template = Template.parse(resolved.text());
+        Template template = parse(resolved.text());
         List<TemplateProblem> problems = new ArrayList<>(template.lint(catalogue.names()));
         problems.addAll(template.missingValues(all, catalogue.names()));
         problems.sort(java.util.Comparator.comparingInt(TemplateProblem::start));
@@ -201,7 +217,7 @@ public final class FormatService {
         Map<String, String> all = new LinkedHashMap<>(values);
         all.putIfAbsent(ReportCatalogue.USER_PORTAL_URL, f.userUrl());
         all.putIfAbsent(ReportCatalogue.OPERATOR_PORTAL_URL, f.operatorUrl());
-        return Template.parse(resolve(f, language).text()).render(all);
+        return parse(resolve(f, language).text()).render(all);
     }
 
     /** A whole sample report email: the preview's subject, the gateway's sender, a body with the portal link. */
@@ -213,7 +229,7 @@ public final class FormatService {
                 : Syntax.isBlank(displayName) ? fromAddress : displayName.strip() + " <" + fromAddress.trim() + ">";
         StringBuilder body = new StringBuilder();
         for (String line : SampleBody.of(preview.language()).split("\n", -1)) {
-            body.append(Template.parse(line).render(all)).append('\n');
+            body.append(parse(line).render(all)).append('\n');
         }
         return new SampleEmail(from, preview.subject(), body.toString().strip());
     }

@@ -171,6 +171,12 @@ class FormatServiceTest {
     }
 
     @Test
+    void parseResultsAreKeptForTheSameText() {
+        assertTrue(service.parse("Rapport ${REPORT_NAME}") == service.parse("Rapport ${REPORT_NAME}"));
+        assertEquals(service.parse("a").source(), "a");
+    }
+
+    @Test
     void sampleEmailHasSenderSubjectAndPortalLink() {
         EmailFormat f = sample();
         SubjectPreview p = service.preview(f, "fr", null, Map.of());
