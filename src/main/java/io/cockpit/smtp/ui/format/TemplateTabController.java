@@ -22,7 +22,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.stage.Popup;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
@@ -46,7 +46,7 @@ public final class TemplateTabController {
     @FXML private GridPane samplesGrid;
     @FXML private Label previewSubject, previewFrom, previewMailSubject, fallbackLabel;
     @FXML private TextArea previewBody;
-    @FXML private HBox fallbackBanner;
+    @FXML private VBox fallbackBanner;
 
     public TemplateTabController(TemplateTabViewModel tab, I18n i18n) {
         this.tab = tab;
