@@ -21,6 +21,8 @@ public final class CoreServices implements AutoCloseable {
     private final EngineRepository engines;
     private final HistoryRepository history;
     private final io.cockpit.smtp.core.config.ConfigService config;
+    private final io.cockpit.smtp.core.oauth.OAuthTokenService oauth;
+    private final io.cockpit.smtp.core.oauth.GatewaySecrets gatewaySecrets;
 
     private CoreServices(DbLocation location, Database database) {
         this.location = location;
@@ -31,6 +33,9 @@ public final class CoreServices implements AutoCloseable {
         GatewayRepository gatewayRepository = new GatewayRepository(database);
         this.gateways = new GatewayService(gatewayRepository, engines, secrets, PresetLoader::fromEnvironment);
         this.config = new io.cockpit.smtp.core.config.ConfigService(gateways, gatewayRepository, secrets);
+        this.oauth = new io.cockpit.smtp.core.oauth.OAuthTokenService(gateways, java.time.Duration.ofSeconds(20),
+                java.time.Clock.systemUTC());
+        this.gatewaySecrets = new io.cockpit.smtp.core.oauth.GatewaySecrets(gateways, oauth);
     }
 
     /** Opens the store (creating and migrating it); throws {@link io.cockpit.smtp.core.store.StoreException} in plain words. */
@@ -45,6 +50,9 @@ public final class CoreServices implements AutoCloseable {
     public EngineRepository engines() { return engines; }
     public HistoryRepository history() { return history; }
     public io.cockpit.smtp.core.config.ConfigService config() { return config; }
+    public io.cockpit.smtp.core.oauth.OAuthTokenService oauth() { return oauth; }
+    /** The password or OAuth access token a gateway authenticates with: what sending and diagnosis use. */
+    public io.cockpit.smtp.core.oauth.GatewaySecrets gatewaySecrets() { return gatewaySecrets; }
 
     @Override
     public void close() {
