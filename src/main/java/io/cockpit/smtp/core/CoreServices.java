@@ -1,9 +1,11 @@
 package io.cockpit.smtp.core;
 
 import io.cockpit.smtp.core.config.PresetLoader;
+import io.cockpit.smtp.core.format.FormatService;
 import io.cockpit.smtp.core.gateway.GatewayService;
 import io.cockpit.smtp.core.store.Database;
 import io.cockpit.smtp.core.store.DbLocation;
+import io.cockpit.smtp.core.store.EmailFormatRepository;
 import io.cockpit.smtp.core.store.EngineRepository;
 import io.cockpit.smtp.core.store.GatewayRepository;
 import io.cockpit.smtp.core.store.HistoryRepository;
@@ -23,6 +25,7 @@ public final class CoreServices implements AutoCloseable {
     private final io.cockpit.smtp.core.config.ConfigService config;
     private final io.cockpit.smtp.core.oauth.OAuthTokenService oauth;
     private final io.cockpit.smtp.core.oauth.GatewaySecrets gatewaySecrets;
+    private final FormatService formats;
 
     private CoreServices(DbLocation location, Database database) {
         this.location = location;
@@ -36,6 +39,7 @@ public final class CoreServices implements AutoCloseable {
         this.oauth = new io.cockpit.smtp.core.oauth.OAuthTokenService(gateways, java.time.Duration.ofSeconds(20),
                 java.time.Clock.systemUTC());
         this.gatewaySecrets = new io.cockpit.smtp.core.oauth.GatewaySecrets(gateways, oauth);
+        this.formats = new FormatService(new EmailFormatRepository(database));
     }
 
     /** Opens the store (creating and migrating it); throws {@link io.cockpit.smtp.core.store.StoreException} in plain words. */
@@ -53,6 +57,7 @@ public final class CoreServices implements AutoCloseable {
     public io.cockpit.smtp.core.oauth.OAuthTokenService oauth() { return oauth; }
     /** The password or OAuth access token a gateway authenticates with: what sending and diagnosis use. */
     public io.cockpit.smtp.core.oauth.GatewaySecrets gatewaySecrets() { return gatewaySecrets; }
+    public FormatService formats() { return formats; }
 
     @Override
     public void close() {

@@ -25,7 +25,11 @@ public enum Problem {
     OAUTH_FIELD_REQUIRED("is required for OAuth 2.0 authentication"),
     URL_INVALID("must be an absolute http:// or https:// URL"),
     LANGUAGE_INVALID("must be a language code such as fr, en or pt-BR"),
-    CERTIFICATE_INVALID("is not a readable PEM certificate");
+    CERTIFICATE_INVALID("is not a readable PEM certificate"),
+    LANGUAGE_NOT_LISTED("is not one of the portal's languages"),
+    LANGUAGE_DUPLICATE("lists the same language twice"),
+    TEMPLATE_SYNTAX("has a syntax error"),
+    TEMPLATE_UNKNOWN_VARIABLE("uses a variable that is not in the catalogue (see 'template variables')");
 
     private final String english;
 
