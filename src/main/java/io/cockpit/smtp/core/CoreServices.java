@@ -35,11 +35,11 @@ public final class CoreServices implements AutoCloseable {
         this.history = new HistoryRepository(database);
         GatewayRepository gatewayRepository = new GatewayRepository(database);
         this.gateways = new GatewayService(gatewayRepository, engines, secrets, PresetLoader::fromEnvironment);
-        this.config = new io.cockpit.smtp.core.config.ConfigService(gateways, gatewayRepository, secrets);
+        this.formats = new FormatService(new EmailFormatRepository(database));
+        this.config = new io.cockpit.smtp.core.config.ConfigService(gateways, gatewayRepository, formats, secrets, database);
         this.oauth = new io.cockpit.smtp.core.oauth.OAuthTokenService(gateways, java.time.Duration.ofSeconds(20),
                 java.time.Clock.systemUTC());
         this.gatewaySecrets = new io.cockpit.smtp.core.oauth.GatewaySecrets(gateways, oauth);
-        this.formats = new FormatService(new EmailFormatRepository(database));
     }
 
     /** Opens the store (creating and migrating it); throws {@link io.cockpit.smtp.core.store.StoreException} in plain words. */
