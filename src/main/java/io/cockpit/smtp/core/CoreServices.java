@@ -1,6 +1,15 @@
 package io.cockpit.smtp.core;
 
 import io.cockpit.smtp.core.config.PresetLoader;
+import io.cockpit.smtp.core.engine.EngineRegistry;
+import io.cockpit.smtp.core.engine.EngineRunner;
+import io.cockpit.smtp.core.outbox.OutboxEvents;
+import io.cockpit.smtp.core.outbox.OutboxService;
+import io.cockpit.smtp.core.outbox.SenderService;
+import io.cockpit.smtp.core.outbox.SenderSettings;
+import io.cockpit.smtp.core.store.EngineRegistryRepository;
+import io.cockpit.smtp.core.store.OutboxRepository;
+import java.time.Clock;
 import io.cockpit.smtp.core.gateway.GatewayService;
 import io.cockpit.smtp.core.store.Database;
 import io.cockpit.smtp.core.store.DbLocation;
@@ -20,6 +29,10 @@ public final class CoreServices implements AutoCloseable {
     private final GatewayService gateways;
     private final EngineRepository engines;
     private final HistoryRepository history;
+    private final OutboxRepository outboxRepository;
+    private final EngineRegistry engineRegistry;
+    private final OutboxService outbox;
+    private volatile SenderSettings senderSettings = SenderSettings.DEFAULT;
 
     private CoreServices(DbLocation location, Database database) {
         this.location = location;
@@ -28,6 +41,10 @@ public final class CoreServices implements AutoCloseable {
         this.engines = new EngineRepository(database);
         this.history = new HistoryRepository(database);
         this.gateways = new GatewayService(new GatewayRepository(database), engines, secrets, PresetLoader::fromEnvironment);
+        this.outboxRepository = new OutboxRepository(database);
+        EngineRegistryRepository engineRows = new EngineRegistryRepository(database);
+        this.engineRegistry = new EngineRegistry(engineRows, Clock.systemUTC());
+        this.outbox = new OutboxService(outboxRepository, engineRows, gateways, new OutboxEvents(), Clock.systemUTC());
     }
 
     /** Opens the store (creating and migrating it); throws {@link io.cockpit.smtp.core.store.StoreException} in plain words. */
@@ -41,6 +58,22 @@ public final class CoreServices implements AutoCloseable {
     public GatewayService gateways() { return gateways; }
     public EngineRepository engines() { return engines; }
     public HistoryRepository history() { return history; }
+    public OutboxService outbox() { return outbox; }
+    public EngineRegistry engineRegistry() { return engineRegistry; }
+
+    /** Batch size, polling and retry policy of the senders made from now on (tests shorten the backoff). */
+    public void senderSettings(SenderSettings settings) { this.senderSettings = settings; }
+
+    /** A sender for {@code engine} claiming as {@code claimant}; it publishes on the outbox's events. */
+    public SenderService sender(String engine, String claimant) {
+        return new SenderService(engine, claimant, outboxRepository, gateways, outbox::gatewayFor, outbox.events(),
+                senderSettings, Clock.systemUTC());
+    }
+
+    /** Runs {@code engine} in this process (the console or {@code engine run}). */
+    public EngineRunner engineRunner(String engine) {
+        return new EngineRunner(engineRegistry, engine, holder -> sender(engine, holder));
+    }
 
     @Override
     public void close() {
