@@ -99,6 +99,13 @@ public final class SmtpBatch implements AutoCloseable {
         }
         int topCode = e instanceof SMTPSendFailedException s ? s.getReturnCode() : -1;
         String topReply = e instanceof SMTPSendFailedException s ? oneLine(s.getMessage()) : causeText(e);
+        if (topCode < 0 && perAddress.isEmpty()) {
+            // No reply at all (the server went away mid-command, "[EOF]"): nothing is known to be accepted.
+            String why = "connection lost: " + causeText(e);
+            Map<String, DeliveryOutcome.AddressOutcome> all = new LinkedHashMap<>();
+            envelope.forEach(a -> all.put(a, new DeliveryOutcome.AddressOutcome(DeliveryOutcome.Kind.TEMPORARY, why)));
+            return new DeliveryOutcome(all, why, true);
+        }
         List<String> sent = names(e.getValidSentAddresses());
         Map<String, DeliveryOutcome.AddressOutcome> out = new LinkedHashMap<>();
         for (String a : envelope) {
