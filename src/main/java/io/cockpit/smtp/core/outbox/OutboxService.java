@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -77,17 +78,36 @@ public final class OutboxService {
      * problem's field is prefixed by "line N: " (N from 1).
      */
     public List<Long> enqueueAll(List<NewMessage> messages) throws ValidationException {
-        Context ctx = context();
+        return enqueueAll(messages, i -> messages.size() == 1 ? "" : "line " + (i + 1) + ": ");
+    }
+
+    /**
+     * As {@link #enqueueAll(List)}, each problem's field prefixed by {@code label.apply(index)} (such as the line
+     * number in a batch file).
+     */
+    public List<Long> enqueueAll(List<NewMessage> messages, IntFunction<String> label) throws ValidationException {
         List<FieldProblem> problems = new ArrayList<>();
-        List<PreparedMessage> prepared = new ArrayList<>(messages.size());
-        for (int i = 0; i < messages.size(); i++) {
-            String prefix = messages.size() == 1 ? "" : "line " + (i + 1) + ": ";
-            prepare(messages.get(i), ctx, prefix, problems).ifPresent(prepared::add);
-        }
+        List<PreparedMessage> prepared = prepareAll(messages, label, problems);
         ValidationException.throwIfErrors(problems);
         List<Long> ids = repository.insert(prepared, clock.instant());
         events.publish(OutboxEvent.changed(ids, OutboxStatus.QUEUED));
         return ids;
+    }
+
+    /** Checks messages without storing them; returns every problem. */
+    public List<FieldProblem> checkAll(List<NewMessage> messages, IntFunction<String> label) {
+        List<FieldProblem> problems = new ArrayList<>();
+        prepareAll(messages, label, problems);
+        return problems;
+    }
+
+    private List<PreparedMessage> prepareAll(List<NewMessage> messages, IntFunction<String> label, List<FieldProblem> problems) {
+        Context ctx = context();
+        List<PreparedMessage> prepared = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            prepare(messages.get(i), ctx, label.apply(i), problems).ifPresent(prepared::add);
+        }
+        return prepared;
     }
 
     private record Context(List<String> engineNames, String defaultEngine, String idDomain, PortalLinks links) {

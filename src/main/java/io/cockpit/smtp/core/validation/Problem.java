@@ -31,7 +31,9 @@ public enum Problem {
     VARIABLE_INVALID("must be NAME=VALUE with NAME made of capitals, digits and _ (such as TICKET_ID)"),
     TOO_MANY("has too many values"),
     ENGINE_EXISTS("is already a registered engine"),
-    NAME_INVALID("must be 1 to 64 letters, digits, '.', '_' or '-'");
+    NAME_INVALID("must be 1 to 64 letters, digits, '.', '_' or '-'"),
+    JSON_INVALID("is not a JSON object with the fields of a message"),
+    DURATION_INVALID("must be a duration such as 30d, 12h, 15m or 45s");
 
     private final String english;
 
