@@ -33,6 +33,7 @@ public final class CoreServices implements AutoCloseable {
     private final EngineRegistry engineRegistry;
     private final OutboxService outbox;
     private volatile SenderSettings senderSettings = SenderSettings.DEFAULT;
+    private final io.cockpit.smtp.core.config.ConfigService config;
 
     private CoreServices(DbLocation location, Database database) {
         this.location = location;
@@ -40,7 +41,9 @@ public final class CoreServices implements AutoCloseable {
         this.secrets = new SecretBox(location.keyFile());
         this.engines = new EngineRepository(database);
         this.history = new HistoryRepository(database);
-        this.gateways = new GatewayService(new GatewayRepository(database), engines, secrets, PresetLoader::fromEnvironment);
+        GatewayRepository gatewayRepository = new GatewayRepository(database);
+        this.gateways = new GatewayService(gatewayRepository, engines, secrets, PresetLoader::fromEnvironment);
+        this.config = new io.cockpit.smtp.core.config.ConfigService(gateways, gatewayRepository, secrets);
         this.outboxRepository = new OutboxRepository(database);
         EngineRegistryRepository engineRows = new EngineRegistryRepository(database);
         this.engineRegistry = new EngineRegistry(engineRows, Clock.systemUTC());
@@ -74,6 +77,7 @@ public final class CoreServices implements AutoCloseable {
     public EngineRunner engineRunner(String engine) {
         return new EngineRunner(engineRegistry, engine, holder -> sender(engine, holder));
     }
+    public io.cockpit.smtp.core.config.ConfigService config() { return config; }
 
     @Override
     public void close() {

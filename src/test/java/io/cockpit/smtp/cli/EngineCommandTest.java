@@ -27,7 +27,7 @@ class EngineCommandTest {
 
     @Test
     void listShowsTheLocalEngineWithTheContractKeys() throws Exception {
-        CliRun r = CliRun.run(dir, "engine", "list", "--json");
+        OutboxCli r = OutboxCli.run(dir, "engine", "list", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode a = JSON.readTree(r.out());
         assertEquals("local", a.get(0).get("name").asText());
@@ -39,19 +39,19 @@ class EngineCommandTest {
 
     @Test
     void addRegistersAnEngineOnceAndSetGivesItItsOwnGateway() throws Exception {
-        assertEquals(0, CliRun.run(dir, "engine", "add", "dmz", "--remote").code());
-        CliRun again = CliRun.run(dir, "engine", "add", "dmz");
+        assertEquals(0, OutboxCli.run(dir, "engine", "add", "dmz", "--remote").code());
+        OutboxCli again = OutboxCli.run(dir, "engine", "add", "dmz");
         assertEquals(2, again.code());
         assertTrue(again.err().contains("name:"), again.err());
-        CliRun set = CliRun.run(dir, "engine", "set", "dmz", "--gateway", "specific", "--server", "smtp.dmz.example.com",
+        OutboxCli set = OutboxCli.run(dir, "engine", "set", "dmz", "--gateway", "specific", "--server", "smtp.dmz.example.com",
                 "--port", "2525", "--from", "dmz@example.com");
         assertEquals(0, set.code(), set.err());
-        JsonNode shown = JSON.readTree(CliRun.run(dir, "engine", "show", "dmz", "--json").out());
+        JsonNode shown = JSON.readTree(OutboxCli.run(dir, "engine", "show", "dmz", "--json").out());
         assertEquals("specific", shown.get("gateway").asText());
         assertTrue(shown.get("remote").asBoolean());
         assertEquals("smtp.dmz.example.com", shown.get("gatewayConfig").get("server").asText());
-        assertEquals(2, CliRun.run(dir, "engine", "set", "dmz", "--gateway", "elsewhere").code());
-        assertEquals(2, CliRun.run(dir, "engine", "show", "nope").code());
+        assertEquals(2, OutboxCli.run(dir, "engine", "set", "dmz", "--gateway", "elsewhere").code());
+        assertEquals(2, OutboxCli.run(dir, "engine", "show", "nope").code());
     }
 
     @Test
@@ -68,12 +68,12 @@ class EngineCommandTest {
                 String first = out.readLine();
                 assertNotNull(first, "engine printed nothing");
                 assertTrue(first.contains("started"), first);
-                CliRun send = CliRun.run(dir, "send", "--flow", "test", "--to", "a@example.org");
+                OutboxCli send = OutboxCli.run(dir, "send", "--flow", "test", "--to", "a@example.org");
                 assertEquals(0, send.code(), send.err());
                 assertTrue(smtp.waitForIncomingEmail(20_000, 1), "the running engine sent it");
-                JsonNode engines = JSON.readTree(CliRun.run(dir, "engine", "list", "--json").out());
+                JsonNode engines = JSON.readTree(OutboxCli.run(dir, "engine", "list", "--json").out());
                 assertTrue(engines.get(0).get("online").asBoolean());
-                assertEquals(1, CliRun.run(dir, "engine", "run", "--once").code(), "the engine is held by the running one");
+                assertEquals(1, OutboxCli.run(dir, "engine", "run", "--once").code(), "the engine is held by the running one");
                 child.destroy(); // SIGTERM
                 assertTrue(child.waitFor(60, TimeUnit.SECONDS));
                 assertEquals(0, child.exitValue(), "a clean stop exits 0");

@@ -17,11 +17,11 @@ class SendAndOutboxCommandTest {
 
     @Test
     void sendPrintsTheIdOfTheStoredMessage() throws Exception {
-        CliRun r = CliRun.run(dir, "send", "--flow", "ticket-notification", "--to", "a@example.org,b@example.org",
+        OutboxCli r = OutboxCli.run(dir, "send", "--flow", "ticket-notification", "--to", "a@example.org,b@example.org",
                 "--lang", "en", "--audience", "operator", "--var", "TICKET_ID=42", "--var", "TICKET_TITLE=Printer");
         assertEquals(0, r.code(), r.err());
         long id = Long.parseLong(r.out().trim());
-        CliRun show = CliRun.run(dir, "outbox", "show", String.valueOf(id), "--json");
+        OutboxCli show = OutboxCli.run(dir, "outbox", "show", String.valueOf(id), "--json");
         assertEquals(0, show.code(), show.err());
         JsonNode o = JSON.readTree(show.out());
         assertEquals("queued", o.get("status").asText());
@@ -34,22 +34,22 @@ class SendAndOutboxCommandTest {
 
     @Test
     void aBadRecipientExitsTwoNamingTheFieldAndStoresNothing() throws Exception {
-        CliRun r = CliRun.run(dir, "send", "--flow", "test", "--to", "not-an-address");
+        OutboxCli r = OutboxCli.run(dir, "send", "--flow", "test", "--to", "not-an-address");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("to:"), r.err());
-        assertEquals("[]", CliRun.run(dir, "outbox", "list", "--json").out().trim());
+        assertEquals("[]", OutboxCli.run(dir, "outbox", "list", "--json").out().trim());
     }
 
     @Test
     void subjectIsRefusedForReportNotifications() {
-        CliRun r = CliRun.run(dir, "send", "--flow", "report-notification", "--to", "a@example.org", "--subject", "x");
+        OutboxCli r = OutboxCli.run(dir, "send", "--flow", "report-notification", "--to", "a@example.org", "--subject", "x");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("subject:"), r.err());
     }
 
     @Test
     void unknownFlowExitsTwo() {
-        CliRun r = CliRun.run(dir, "send", "--flow", "newsletter", "--to", "a@example.org");
+        OutboxCli r = OutboxCli.run(dir, "send", "--flow", "newsletter", "--to", "a@example.org");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("flow:"), r.err());
     }
@@ -60,10 +60,10 @@ class SendAndOutboxCommandTest {
                 + "\n"
                 + "{\"flow\":\"report-notification\",\"to\":[\"b@example.org\"],\"lang\":\"en\",\"vars\":{\"REPORT_NAME\":\"Weekly\"}}\n"
                 + "{\"flow\":\"password-reset\",\"to\":\"c@example.org\",\"audience\":\"user\"}\n";
-        CliRun r = CliRun.withStdin(dir, lines, "send", "--batch", "-");
+        OutboxCli r = OutboxCli.withStdin(dir, lines, "send", "--batch", "-");
         assertEquals(0, r.code(), r.err());
         assertEquals(3, r.out().trim().split("\n").length);
-        JsonNode list = JSON.readTree(CliRun.run(dir, "outbox", "list", "--json").out());
+        JsonNode list = JSON.readTree(OutboxCli.run(dir, "outbox", "list", "--json").out());
         assertEquals(3, list.size());
         for (String key : new String[] {"id", "flow", "to", "subject", "status", "attempts", "nextAttemptAt", "lastError",
                 "createdAt", "sentAt", "engine"}) {
@@ -79,12 +79,12 @@ class SendAndOutboxCommandTest {
                 + "{\"flow\":\"test\",\"to\":[\"broken\"]}\n"
                 + "not json\n"
                 + "{\"flow\":\"test\",\"to\":[\"d@example.org\"]}\n");
-        CliRun r = CliRun.run(dir, "send", "--batch", file.toString());
+        OutboxCli r = OutboxCli.run(dir, "send", "--batch", file.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("line 2: to"), r.err());
         assertTrue(r.err().contains("line 3"), r.err());
         assertFalse(r.err().contains("line 1"), r.err());
-        assertEquals("[]", CliRun.run(dir, "outbox", "list", "--json").out().trim());
+        assertEquals("[]", OutboxCli.run(dir, "outbox", "list", "--json").out().trim());
     }
 
     @Test
@@ -92,21 +92,21 @@ class SendAndOutboxCommandTest {
         GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
         try {
-            assertEquals(0, CliRun.run(dir, "gateway", "set", "--status", "active", "--server", "127.0.0.1", "--port",
+            assertEquals(0, OutboxCli.run(dir, "gateway", "set", "--status", "active", "--server", "127.0.0.1", "--port",
                     String.valueOf(smtp.getSmtp().getPort()), "--from", "itsm@example.com").code());
-            String id = CliRun.run(dir, "send", "--flow", "user-access", "--to", "new@example.org", "--var", "LOGIN=new").out().trim();
-            CliRun run = CliRun.run(dir, "engine", "run", "--once");
+            String id = OutboxCli.run(dir, "send", "--flow", "user-access", "--to", "new@example.org", "--var", "LOGIN=new").out().trim();
+            OutboxCli run = OutboxCli.run(dir, "engine", "run", "--once");
             assertEquals(0, run.code(), run.err());
             assertTrue(smtp.waitForIncomingEmail(5000, 1));
-            JsonNode shown = JSON.readTree(CliRun.run(dir, "outbox", "show", id, "--json").out());
+            JsonNode shown = JSON.readTree(OutboxCli.run(dir, "outbox", "show", id, "--json").out());
             assertEquals("sent", shown.get("status").asText());
             assertFalse(shown.get("sentAt").isNull());
-            assertEquals(2, CliRun.run(dir, "outbox", "retry", id).code(), "a sent message is not retried");
-            CliRun purge = CliRun.run(dir, "outbox", "purge", "--status", "sent");
+            assertEquals(2, OutboxCli.run(dir, "outbox", "retry", id).code(), "a sent message is not retried");
+            OutboxCli purge = OutboxCli.run(dir, "outbox", "purge", "--status", "sent");
             assertEquals(0, purge.code(), purge.err());
             assertTrue(purge.out().startsWith("1 "), purge.out());
-            assertEquals(2, CliRun.run(dir, "outbox", "purge", "--status", "queued").code());
-            assertEquals(2, CliRun.run(dir, "outbox", "purge", "--status", "sent", "--older-than", "soon").code());
+            assertEquals(2, OutboxCli.run(dir, "outbox", "purge", "--status", "queued").code());
+            assertEquals(2, OutboxCli.run(dir, "outbox", "purge", "--status", "sent", "--older-than", "soon").code());
         } finally {
             smtp.stop();
         }
