@@ -29,6 +29,37 @@ public final class FormatJson {
         return o;
     }
 
+    /**
+     * Reads an exported format over {@code base}: absent keys keep base's value; in reportSubjectTemplates a null or
+     * absent language has no template of its own (it falls back).
+     */
+    public static EmailFormat read(com.fasterxml.jackson.databind.JsonNode o, EmailFormat base) {
+        String user = o.has("userUrl") ? text(o.get("userUrl")) : base.userUrl();
+        String operator = o.has("operatorUrl") ? text(o.get("operatorUrl")) : base.operatorUrl();
+        List<String> languages = base.languages();
+        if (o.has("languages") && o.get("languages").isArray()) {
+            List<String> l = new java.util.ArrayList<>();
+            o.get("languages").forEach(n -> l.add(n.asText()));
+            languages = l;
+        }
+        String def = o.has("defaultLanguage") ? text(o.get("defaultLanguage")) : base.defaultLanguage();
+        java.util.Map<String, String> templates = new java.util.LinkedHashMap<>(base.reportSubjectTemplates());
+        com.fasterxml.jackson.databind.JsonNode t = o.get("reportSubjectTemplates");
+        if (t != null && t.isObject()) {
+            templates.clear();
+            t.fields().forEachRemaining(e -> {
+                if (!e.getValue().isNull()) {
+                    templates.put(e.getKey(), e.getValue().asText());
+                }
+            });
+        }
+        return new EmailFormat(user, operator, languages, def, templates, base.version());
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode n) {
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
     /** {@code [{"name", "description", "descriptionFr", "samples": {lang: value}}]}. */
     public static ArrayNode variables(ReportCatalogue catalogue, List<String> languages) {
         ArrayNode out = GatewayJson.MAPPER.createArrayNode();

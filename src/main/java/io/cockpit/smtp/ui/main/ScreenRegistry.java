@@ -39,7 +39,13 @@ public final class ScreenRegistry {
                     key("nav.format"),
                     io.cockpit.smtp.ui.format.FormatScreen.FXML,
                     io.cockpit.smtp.ui.format.FormatController.class,
-                    io.cockpit.smtp.ui.format.FormatScreen::create)
+                    io.cockpit.smtp.ui.format.FormatScreen::create),
+            new Screen("outbox",
+                    List.of(key("nav.operations")),
+                    key("nav.outbox"),
+                    io.cockpit.smtp.ui.outbox.OutboxScreen.FXML,
+                    io.cockpit.smtp.ui.outbox.OutboxController.class,
+                    io.cockpit.smtp.ui.outbox.OutboxScreen::controller)
             // ui-gateway: the screens of the other issues go here (format, outbox, send, engines).
     );
 
