@@ -1,0 +1,81 @@
+package io.cockpit.smtp.core.mail.diagnosis;
+
+import io.cockpit.smtp.core.gateway.Authentication;
+import io.cockpit.smtp.core.gateway.GatewayConfig;
+import io.cockpit.smtp.core.gateway.GatewayField;
+import io.cockpit.smtp.core.gateway.GatewayService;
+import io.cockpit.smtp.core.store.SecretUnavailableException;
+import io.cockpit.smtp.core.validation.Problem;
+import io.cockpit.smtp.core.validation.Syntax;
+import io.cockpit.smtp.core.validation.ValidationException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * "Tester la connexion" and "Envoyer un email de test": the one service behind the Passerelle SMTP screen's buttons
+ * and {@code gateway check} / {@code gateway test}. Works on any configuration (saved or an unsaved edit buffer),
+ * whether the gateway is active or not. Runs on the caller's thread; cancel through the {@link Cancellation}.
+ */
+public final class DiagnosisService {
+    private final GatewayService gateways;
+
+    public DiagnosisService(GatewayService gateways) {
+        this.gateways = gateways;
+    }
+
+    /** Connect, secure, authenticate; send nothing. */
+    public DiagnosisReport check(GatewayConfig g, DiagnosisListener listener, Cancellation cancellation)
+            throws ValidationException {
+        requireServer(g);
+        return run(g, null, listener, cancellation);
+    }
+
+    /** Everything {@link #check} does, then one test email to {@code to}. */
+    public DiagnosisReport test(GatewayConfig g, String to, DiagnosisListener listener, Cancellation cancellation)
+            throws ValidationException {
+        requireServer(g);
+        if (Syntax.isBlank(g.from())) {
+            throw ValidationException.of(GatewayField.FROM, Problem.REQUIRED);
+        }
+        if (Syntax.isBlank(to)) {
+            throw ValidationException.of("to", Problem.REQUIRED);
+        }
+        var bad = Syntax.address(to.trim());
+        if (bad.isPresent()) {
+            throw ValidationException.of("to", bad.get());
+        }
+        return run(g, to.trim(), listener, cancellation);
+    }
+
+    private DiagnosisReport run(GatewayConfig g, String to, DiagnosisListener listener, Cancellation cancellation) {
+        char[] secret = null;
+        try {
+            if (g.auth() == Authentication.PASSWORD && g.password() != null) {
+                secret = gateways.openPassword(g);
+            } else if (g.auth() == Authentication.OAUTH2) {
+                return refusedBeforeStart(Failure.OAUTH_TOKEN_UNAVAILABLE,
+                        "OAuth 2.0 needs an access token: authorize the gateway first");
+            }
+            return new Diagnosis(g, secret, listener, cancellation).run(to);
+        } catch (SecretUnavailableException e) {
+            return refusedBeforeStart(Failure.SECRET_UNAVAILABLE, e.getMessage());
+        } finally {
+            if (secret != null) {
+                Arrays.fill(secret, '\0');
+            }
+        }
+    }
+
+    private static DiagnosisReport refusedBeforeStart(Failure failure, String detail) {
+        StepResult r = StepResult.failed(Step.AUTH, 0, detail, failure);
+        List<Hint> hints = failure == Failure.SECRET_UNAVAILABLE ? List.of(Hint.SECRET_UNAVAILABLE) : List.of();
+        return new DiagnosisReport(false, List.of(r), Step.AUTH, failure, hints, List.of(), null, Capabilities.NONE,
+                null, null, null);
+    }
+
+    private static void requireServer(GatewayConfig g) throws ValidationException {
+        if (Syntax.isBlank(g.server())) {
+            throw ValidationException.of(GatewayField.SERVER, Problem.REQUIRED);
+        }
+    }
+}
