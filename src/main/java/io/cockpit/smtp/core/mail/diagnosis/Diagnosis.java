@@ -269,9 +269,10 @@ final class Diagnosis {
         String cipher = null;
         List<X509Certificate> chain = new ArrayList<>();
         if (socket != null) {
-            // After a failed handshake this is the null session (no peer, SSL_NULL_WITH_NULL_NULL); no new handshake
-            // is started because Angus has closed the socket.
-            SSLSession s = socket.isClosed() && failure != null ? null : socket.getSession();
+            // On a closed socket getSession() starts nothing: it returns the negotiated session, or the null session
+            // (SSL_NULL_WITH_NULL_NULL) after a failed handshake. On an open one after a failure it would start a
+            // handshake, so it is not asked.
+            SSLSession s = failure != null && !socket.isClosed() ? null : socket.getSession();
             if (s != null && !s.getCipherSuite().contains("_NULL_WITH_NULL")) {
                 protocol = s.getProtocol();
                 cipher = s.getCipherSuite();
@@ -292,8 +293,8 @@ final class Diagnosis {
         boolean trusted = protocol != null || failure == Failure.CERT_NAME_MISMATCH;
         List<CertificateInfo> infos = chain.stream().map(CertificateInfo::of).toList();
         if (protocol != null) {
-            note("TLS " + protocol + ", " + cipher + (infos.isEmpty() ? "" : ", certificate " + infos.get(0).subject()
-                    + " (" + infos.get(0).fingerprint() + ")"));
+            noteAfterTlsStart("TLS " + protocol + ", " + cipher + (infos.isEmpty() ? "" : ", certificate "
+                    + infos.get(0).subject() + " (" + infos.get(0).fingerprint() + ")"));
         }
         return new TlsReport(protocol, cipher, infos, hostMatches, trusted);
     }
@@ -531,6 +532,28 @@ final class Diagnosis {
 
     private void note(String text) {
         onLine(new TranscriptLine(System.nanoTime(), TranscriptLine.Kind.NOTE, text));
+    }
+
+    /** Places the TLS summary where the handshake happened: after "220 ready" to STARTTLS, or before the greeting. */
+    private void noteAfterTlsStart(String text) {
+        synchronized (lines) {
+            int at = lines.size();
+            boolean startTlsSent = false;
+            for (int i = 0; i < lines.size(); i++) {
+                TranscriptLine l = lines.get(i);
+                if (g.security() == Security.SSL && l.kind() == TranscriptLine.Kind.SERVER) {
+                    at = i;
+                    break;
+                }
+                if (l.kind() == TranscriptLine.Kind.CLIENT && l.text().equalsIgnoreCase("STARTTLS")) {
+                    startTlsSent = true;
+                } else if (startTlsSent && l.kind() == TranscriptLine.Kind.SERVER) {
+                    at = i + 1;
+                    break;
+                }
+            }
+            lines.add(at, new TranscriptLine(System.nanoTime(), TranscriptLine.Kind.NOTE, text));
+        }
     }
 
     private List<TranscriptLine> snapshot() {
