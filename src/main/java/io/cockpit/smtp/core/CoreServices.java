@@ -2,6 +2,7 @@ package io.cockpit.smtp.core;
 
 import io.cockpit.smtp.core.config.PresetLoader;
 import io.cockpit.smtp.core.gateway.GatewayService;
+import io.cockpit.smtp.core.mail.diagnosis.DiagnosisService;
 import io.cockpit.smtp.core.store.Database;
 import io.cockpit.smtp.core.store.DbLocation;
 import io.cockpit.smtp.core.store.EngineRepository;
@@ -20,6 +21,7 @@ public final class CoreServices implements AutoCloseable {
     private final GatewayService gateways;
     private final EngineRepository engines;
     private final HistoryRepository history;
+    private final DiagnosisService diagnosis;
 
     private CoreServices(DbLocation location, Database database) {
         this.location = location;
@@ -28,6 +30,7 @@ public final class CoreServices implements AutoCloseable {
         this.engines = new EngineRepository(database);
         this.history = new HistoryRepository(database);
         this.gateways = new GatewayService(new GatewayRepository(database), engines, secrets, PresetLoader::fromEnvironment);
+        this.diagnosis = new DiagnosisService(gateways);
     }
 
     /** Opens the store (creating and migrating it); throws {@link io.cockpit.smtp.core.store.StoreException} in plain words. */
@@ -41,6 +44,7 @@ public final class CoreServices implements AutoCloseable {
     public GatewayService gateways() { return gateways; }
     public EngineRepository engines() { return engines; }
     public HistoryRepository history() { return history; }
+    public DiagnosisService diagnosis() { return diagnosis; }
 
     @Override
     public void close() {

@@ -14,11 +14,11 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /** Self-signed server certificates made with the JDK's keytool, one PKCS12 file each. */
-final class TestCerts {
-    static final String PASSWORD = "changeit";
+public final class TestCerts {
+    public static final String PASSWORD = "changeit";
 
-    record Cert(Path p12, X509Certificate certificate) {
-        SSLContext serverContext() {
+    public record Cert(Path p12, X509Certificate certificate) {
+        public SSLContext serverContext() {
             try (InputStream in = Files.newInputStream(p12)) {
                 KeyStore ks = KeyStore.getInstance("PKCS12");
                 ks.load(in, PASSWORD.toCharArray());
@@ -37,7 +37,7 @@ final class TestCerts {
     }
 
     /** A certificate for localhost and 127.0.0.1, valid now. */
-    static Cert localhost(Path dir, String name) {
+    public static Cert localhost(Path dir, String name) {
         return generate(dir, name, "dns:localhost,ip:127.0.0.1", null, 30);
     }
 
@@ -45,7 +45,7 @@ final class TestCerts {
      * @param san e.g. "dns:localhost,ip:127.0.0.1"
      * @param startDate keytool's -startdate (e.g. "-10d"), or null for now
      */
-    static Cert generate(Path dir, String name, String san, String startDate, int validityDays) {
+    public static Cert generate(Path dir, String name, String san, String startDate, int validityDays) {
         try {
             Path p12 = dir.resolve(name + ".p12");
             List<String> cmd = new ArrayList<>(List.of(

@@ -15,15 +15,15 @@ import org.subethamail.smtp.auth.UsernamePasswordValidator;
 import org.subethamail.smtp.server.SMTPServer;
 
 /** In-process SMTP peers for the diagnosis tests: SubEtha SMTP (STARTTLS, AUTH, refusals) and a silent one. */
-final class TestSmtp {
-    static final String USER = "svc-itsm";
-    static final String PASSWORD = "Pa55-w0rd!Secret";
+public final class TestSmtp {
+    public static final String USER = "svc-itsm";
+    public static final String PASSWORD = "Pa55-w0rd!Secret";
 
     private TestSmtp() {
     }
 
     /** Accepts USER / PASSWORD only. */
-    static UsernamePasswordValidator validator() {
+    public static UsernamePasswordValidator validator() {
         return (user, password, ctx) -> {
             if (!USER.equals(user) || !PASSWORD.equals(password)) {
                 throw new LoginFailedException("bad credentials");
@@ -32,8 +32,8 @@ final class TestSmtp {
     }
 
     /** A SubEtha server; every received message is added to {@code received} as raw bytes. */
-    static final class Sub implements AutoCloseable {
-        final List<byte[]> received = new CopyOnWriteArrayList<>();
+    public static final class Sub implements AutoCloseable {
+        public final List<byte[]> received = new CopyOnWriteArrayList<>();
         final SMTPServer server;
 
         Sub(SMTPServer.Builder builder) {
@@ -41,7 +41,7 @@ final class TestSmtp {
             server.start();
         }
 
-        int port() {
+        public int port() {
             return server.getPortAllocated();
         }
 
@@ -56,7 +56,7 @@ final class TestSmtp {
      * @param auth null: no AUTH offered
      * @param refuseRecipient a reply like "550 5.7.1 ..." to refuse every RCPT TO with, or null
      */
-    static Sub subetha(int port, SSLContext tls, boolean requireTls, AuthenticationHandlerFactory auth,
+    public static Sub subetha(int port, SSLContext tls, boolean requireTls, AuthenticationHandlerFactory auth,
                        String refuseRecipient) {
         List<byte[]> sink = new CopyOnWriteArrayList<>();
         SMTPServer.Builder b = SMTPServer.port(port).hostName("localhost")
@@ -80,7 +80,7 @@ final class TestSmtp {
     }
 
     /** An SMTPS server (TLS from the first byte). */
-    static Sub subethaSsl(SSLContext ssl) {
+    public static Sub subethaSsl(SSLContext ssl) {
         SMTPServer.Builder b = SMTPServer.port(0).hostName("localhost")
                 .bindAddress(java.net.InetAddress.getLoopbackAddress()).serverSocketFactory(ssl);
         Sub[] holder = new Sub[1];
@@ -113,12 +113,12 @@ final class TestSmtp {
     }
 
     /** Accepts connections and never says a word. */
-    static final class Silent implements AutoCloseable {
+    public static final class Silent implements AutoCloseable {
         final ServerSocket socket;
         private final List<Socket> accepted = new CopyOnWriteArrayList<>();
         private final Thread thread;
 
-        Silent() throws IOException {
+        public Silent() throws IOException {
             socket = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
             thread = new Thread(() -> {
                 try {
@@ -133,7 +133,7 @@ final class TestSmtp {
             thread.start();
         }
 
-        int port() {
+        public int port() {
             return socket.getLocalPort();
         }
 
