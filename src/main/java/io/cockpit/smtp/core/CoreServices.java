@@ -1,6 +1,15 @@
 package io.cockpit.smtp.core;
 
 import io.cockpit.smtp.core.config.PresetLoader;
+import io.cockpit.smtp.core.engine.EngineRegistry;
+import io.cockpit.smtp.core.engine.EngineRunner;
+import io.cockpit.smtp.core.outbox.OutboxEvents;
+import io.cockpit.smtp.core.outbox.OutboxService;
+import io.cockpit.smtp.core.outbox.SenderService;
+import io.cockpit.smtp.core.outbox.SenderSettings;
+import io.cockpit.smtp.core.store.EngineRegistryRepository;
+import io.cockpit.smtp.core.store.OutboxRepository;
+import java.time.Clock;
 import io.cockpit.smtp.core.gateway.GatewayService;
 import io.cockpit.smtp.core.mail.diagnosis.DiagnosisService;
 import io.cockpit.smtp.core.store.Database;
@@ -22,6 +31,11 @@ public final class CoreServices implements AutoCloseable {
     private final EngineRepository engines;
     private final HistoryRepository history;
     private final DiagnosisService diagnosis;
+    private final OutboxRepository outboxRepository;
+    private final EngineRegistry engineRegistry;
+    private final OutboxService outbox;
+    private volatile SenderSettings senderSettings = SenderSettings.DEFAULT;
+    private final io.cockpit.smtp.core.config.ConfigService config;
 
     private CoreServices(DbLocation location, Database database) {
         this.location = location;
@@ -29,8 +43,14 @@ public final class CoreServices implements AutoCloseable {
         this.secrets = new SecretBox(location.keyFile());
         this.engines = new EngineRepository(database);
         this.history = new HistoryRepository(database);
-        this.gateways = new GatewayService(new GatewayRepository(database), engines, secrets, PresetLoader::fromEnvironment);
-        this.diagnosis = new DiagnosisService(gateways);
+        GatewayRepository gatewayRepository = new GatewayRepository(database);
+        this.gateways = new GatewayService(gatewayRepository, engines, secrets, PresetLoader::fromEnvironment);
+        this.config = new io.cockpit.smtp.core.config.ConfigService(gateways, gatewayRepository, secrets);
+        this.outboxRepository = new OutboxRepository(database);
+        EngineRegistryRepository engineRows = new EngineRegistryRepository(database);
+        this.engineRegistry = new EngineRegistry(engineRows, Clock.systemUTC());
+        this.outbox = new OutboxService(outboxRepository, engineRows, gateways, new OutboxEvents(), Clock.systemUTC());
+        this.diagnosis = new DiagnosisService(gateways, TestEmailHistory.into(outbox));
     }
 
     /** Opens the store (creating and migrating it); throws {@link io.cockpit.smtp.core.store.StoreException} in plain words. */
@@ -45,6 +65,23 @@ public final class CoreServices implements AutoCloseable {
     public EngineRepository engines() { return engines; }
     public HistoryRepository history() { return history; }
     public DiagnosisService diagnosis() { return diagnosis; }
+    public OutboxService outbox() { return outbox; }
+    public EngineRegistry engineRegistry() { return engineRegistry; }
+
+    /** Batch size, polling and retry policy of the senders made from now on (tests shorten the backoff). */
+    public void senderSettings(SenderSettings settings) { this.senderSettings = settings; }
+
+    /** A sender for {@code engine} claiming as {@code claimant}; it publishes on the outbox's events. */
+    public SenderService sender(String engine, String claimant) {
+        return new SenderService(engine, claimant, outboxRepository, gateways, outbox::gatewayFor, outbox.events(),
+                senderSettings, Clock.systemUTC());
+    }
+
+    /** Runs {@code engine} in this process (the console or {@code engine run}). */
+    public EngineRunner engineRunner(String engine) {
+        return new EngineRunner(engineRegistry, engine, holder -> sender(engine, holder));
+    }
+    public io.cockpit.smtp.core.config.ConfigService config() { return config; }
 
     @Override
     public void close() {

@@ -80,6 +80,16 @@ class GatewayDiagnosisCliTest {
             assertTrue(t.get("ok").asBoolean());
             assertEquals(gm.getReceivedMessages()[0].getMessageID(), t.get("messageId").asText());
             assertEquals("data", t.get("steps").get(t.get("steps").size() - 1).get("name").asText());
+
+            Run history = cli(null, "outbox", "list", "--flow", "test", "--json");
+            assertEquals(0, history.code(), history.err());
+            JsonNode rows = history.json();
+            assertEquals(1, rows.size(), rows.toString());
+            assertEquals("test", rows.get(0).get("flow").asText());
+            assertEquals("sent", rows.get(0).get("status").asText());
+            Run shown = cli(null, "outbox", "show", rows.get(0).get("id").asText(), "--json");
+            assertEquals(t.get("messageId").asText(), shown.json().get("messageId").asText());
+            assertEquals(1, gm.getReceivedMessages().length, "recorded, not sent again");
         } finally {
             gm.stop();
         }
@@ -137,6 +147,22 @@ class GatewayDiagnosisCliTest {
                 assertFalse(accepted.out().contains(secret));
                 assertFalse(accepted.err().contains(secret));
             }
+        }
+    }
+
+    @Test
+    void refusedTestEmailIsRecordedAsFailedWithTheReply() throws Exception {
+        try (var server = TestSmtp.subetha(0, null, false, null, "550 5.7.1 Relaying denied")) {
+            set("--server", "127.0.0.1", "--port", String.valueOf(server.port()), "--security", "none",
+                    "--from", "itsm@example.com");
+            Run r = cli(null, "gateway", "test", "--to", "someone@elsewhere.example");
+            assertEquals(1, r.code(), r.out());
+            assertTrue(r.out().contains("Hint: The server refused by policy (5.7.x)"), r.out());
+
+            JsonNode rows = cli(null, "outbox", "list", "--flow", "test", "--json").json();
+            assertEquals(1, rows.size());
+            assertEquals("failed", rows.get(0).get("status").asText());
+            assertTrue(rows.get(0).get("lastError").asText().contains("550 5.7.1 Relaying denied"), rows.toString());
         }
     }
 

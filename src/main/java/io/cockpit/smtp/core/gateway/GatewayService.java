@@ -10,6 +10,8 @@ import io.cockpit.smtp.core.validation.FieldProblem;
 import io.cockpit.smtp.core.validation.ValidationException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,7 @@ public final class GatewayService {
     private final EngineRepository engines;
     private final SecretBox secrets;
     private final Supplier<Optional<GatewayConfig>> preset;
+    private final List<Consumer<GatewayConfig>> savedListeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param preset the SaaS preset for the portal's gateway, used when none is stored yet (empty: none)
@@ -60,6 +63,15 @@ public final class GatewayService {
         return GatewayConfig.defaults(name);
     }
 
+    /** Called, on the saving thread, after each successful save (the console's status bar follows the gateway). */
+    public void addSavedListener(Consumer<GatewayConfig> listener) {
+        savedListeners.add(listener);
+    }
+
+    public void removeSavedListener(Consumer<GatewayConfig> listener) {
+        savedListeners.remove(listener);
+    }
+
     public GatewayConfig loadPortal() {
         return load(GatewayConfig.PORTAL);
     }
@@ -86,6 +98,9 @@ public final class GatewayService {
         ChangeLog log = diff(before, normalized);
         GatewayConfig saved = repository.save(normalized, log.entries());
         LOG.info("gateway '{}' saved as version {} ({} field(s) changed)", saved.name(), saved.version(), log.entries().size());
+        for (Consumer<GatewayConfig> l : savedListeners) {
+            l.accept(saved);
+        }
         return saved;
     }
 

@@ -144,9 +144,15 @@ public final class Database implements AutoCloseable {
 
     /** True when the schema holds the table (used by tests and diagnostics). */
     public boolean hasTable(String table) {
-        try (Connection c = pool.getConnection();
-             ResultSet rs = c.getMetaData().getTables(null, null, table.toUpperCase(java.util.Locale.ROOT), null)) {
-            return rs.next();
+        try (Connection c = pool.getConnection()) {
+            for (String name : new String[] {table, table.toUpperCase(java.util.Locale.ROOT)}) {
+                try (ResultSet rs = c.getMetaData().getTables(null, null, name, null)) {
+                    if (rs.next()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         } catch (SQLException e) {
             throw new StoreFailure(e);
         }

@@ -35,6 +35,53 @@ public final class GatewayRepository {
         return db.inTransaction(c -> find(c, name));
     }
 
+    /** Every stored gateway: the portal's and the engines' specific ones. */
+    public List<GatewayConfig> findAll() {
+        return db.inTransaction(c -> {
+            List<String> names = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT name FROM gateway ORDER BY name");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            List<GatewayConfig> out = new ArrayList<>();
+            for (String n : names) {
+                find(c, n).ifPresent(out::add);
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Replaces the sealed secrets of every gateway in one transaction (key rotation); versions are kept, since the
+     * configuration itself does not change.
+     */
+    public void resealAll(java.util.function.UnaryOperator<GatewayConfig> reseal) {
+        db.inTransaction(c -> {
+            List<GatewayConfig> all = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT name FROM gateway FOR UPDATE");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    find(c, rs.getString(1)).ifPresent(all::add);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE gateway SET password_enc = ?, oauth_client_secret_enc = ?, "
+                    + "oauth_refresh_token_enc = ? WHERE name = ?")) {
+                for (GatewayConfig g : all) {
+                    GatewayConfig r = reseal.apply(g);
+                    ps.setString(1, text(r.password()));
+                    ps.setString(2, text(r.oauth().clientSecret()));
+                    ps.setString(3, text(r.oauth().refreshToken()));
+                    ps.setString(4, g.name());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
     static Optional<GatewayConfig> find(Connection c, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM gateway WHERE name = ?")) {
             ps.setString(1, name);

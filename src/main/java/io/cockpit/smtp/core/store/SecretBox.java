@@ -139,6 +139,11 @@ public final class SecretBox {
         }
     }
 
+    /** Forgets the cached key, so the next use reads the key file again (after a rotation). */
+    public synchronized void reload() {
+        key = null;
+    }
+
     /** Writes a brand-new key file (for key rotation); returns a box using it. */
     public static SecretBox createNew(Path keyFile) throws IOException {
         SecretBox box = new SecretBox(keyFile);

@@ -59,6 +59,7 @@ final class Diagnosis {
     private Boolean speaksImplicitTls;
     private String failedReply;
     private String messageId;
+    private DiagnosisReport.TestEmail testEmail;
 
     /** @param secret the password (or token) in plain, null without authentication; the caller clears it */
     Diagnosis(GatewayConfig g, char[] secret, DiagnosisListener listener, Cancellation cancellation) {
@@ -342,8 +343,11 @@ final class Diagnosis {
         int from = snapshot().size();
         long t0 = System.nanoTime();
         MimeMessage message;
+        Instant now = Instant.now();
         try {
-            message = TestMessage.build(smtp.session(), g, recipient, Instant.now());
+            message = TestMessage.build(smtp.session(), g, recipient, now);
+            testEmail = new DiagnosisReport.TestEmail(recipient, TestMessage.SUBJECT, TestMessage.text(g, now),
+                    message.getMessageID());
         } catch (MessagingException e) {
             throw fail(Step.MAIL_FROM, t0, describe(e), Failure.PROTOCOL_ERROR);
         }
@@ -468,7 +472,7 @@ final class Diagnosis {
         LOG.info("diagnosis of gateway '{}' ({}:{}): {}", g.name(), host, g.port(),
                 failure == null ? "all steps passed" : "failed at " + failedStep.id() + " (" + failure + ")");
         return new DiagnosisReport(failure == null, steps, failedStep, failure, hints, transcript, tls, caps,
-                untrusted, failure == null ? messageId : null, failedReply);
+                untrusted, failure == null ? messageId : null, failedReply, testEmail);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------

@@ -12,10 +12,16 @@ import java.util.List;
  * @param capabilities the last EHLO reply seen (after STARTTLS when there was one)
  * @param untrustedCertificate the server's certificate when it was refused, so it can be shown and pinned
  * @param messageId the test email's Message-ID; null for a check or when it was not accepted
+ * @param testEmail the test email as it was handed to the server; null for a check or when none was built
  */
 public record DiagnosisReport(boolean ok, List<StepResult> steps, Step failedStep, Failure failure, List<Hint> hints,
                               List<String> transcript, TlsReport tls, Capabilities capabilities,
-                              CertificateInfo untrustedCertificate, String messageId, String lastReply) {
+                              CertificateInfo untrustedCertificate, String messageId, String lastReply,
+                              TestEmail testEmail) {
+    /** What was sent, for the outbox history. {@code messageId} is set even when the server refused it. */
+    public record TestEmail(String to, String subject, String body, String messageId) {
+    }
+
     public DiagnosisReport {
         steps = List.copyOf(steps);
         hints = List.copyOf(hints);

@@ -17,10 +17,27 @@ import java.util.List;
  * whether the gateway is active or not. Runs on the caller's thread; cancel through the {@link Cancellation}.
  */
 public final class DiagnosisService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DiagnosisService.class);
+
+    /** Where a test email is recorded once sent (the outbox history, flow {@code test}). */
+    @FunctionalInterface
+    public interface TestEmailLog {
+        TestEmailLog NONE = report -> { };
+
+        /** Called only when a test email was handed to the server, accepted or not. */
+        void record(DiagnosisReport report);
+    }
+
     private final GatewayService gateways;
+    private final TestEmailLog testEmails;
 
     public DiagnosisService(GatewayService gateways) {
+        this(gateways, TestEmailLog.NONE);
+    }
+
+    public DiagnosisService(GatewayService gateways, TestEmailLog testEmails) {
         this.gateways = gateways;
+        this.testEmails = testEmails;
     }
 
     /** Connect, secure, authenticate; send nothing. */
@@ -44,7 +61,16 @@ public final class DiagnosisService {
         if (bad.isPresent()) {
             throw ValidationException.of("to", bad.get());
         }
-        return run(g, to.trim(), listener, cancellation);
+        DiagnosisReport report = run(g, to.trim(), listener, cancellation);
+        if (report.testEmail() != null) {
+            try {
+                testEmails.record(report);
+            } catch (RuntimeException e) {
+                // the server's answer stands; only the history line is missing
+                LOG.warn("the test email could not be recorded in the outbox history", e);
+            }
+        }
+        return report;
     }
 
     private DiagnosisReport run(GatewayConfig g, String to, DiagnosisListener listener, Cancellation cancellation) {
@@ -70,7 +96,7 @@ public final class DiagnosisService {
         StepResult r = StepResult.failed(Step.AUTH, 0, detail, failure);
         List<Hint> hints = failure == Failure.SECRET_UNAVAILABLE ? List.of(Hint.SECRET_UNAVAILABLE) : List.of();
         return new DiagnosisReport(false, List.of(r), Step.AUTH, failure, hints, List.of(), null, Capabilities.NONE,
-                null, null, null);
+                null, null, null, null);
     }
 
     private static void requireServer(GatewayConfig g) throws ValidationException {

@@ -22,6 +22,18 @@ final class TestMessage {
     private TestMessage() {
     }
 
+    /** The body: which gateway sent it, through which server, when. */
+    static String text(GatewayConfig g, Instant now) {
+        String when = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(now.atOffset(ZoneOffset.UTC));
+        String where = g.server() + ":" + g.port() + " (" + g.security().cliName() + ")";
+        return "Cet email de test a été envoyé par la passerelle SMTP « " + g.name() + " » via " + where
+                + " le " + when + ".\n"
+                + "Si vous le lisez, la passerelle fonctionne.\n\n"
+                + "This test email was sent by the SMTP gateway \"" + g.name() + "\" through " + where
+                + " at " + when + ".\n"
+                + "If you can read it, the gateway works.\n";
+    }
+
     static MimeMessage build(Session session, GatewayConfig g, String to, Instant now) throws MessagingException {
         MimeMessage m = new MimeMessage(session);
         try {
@@ -35,14 +47,7 @@ final class TestMessage {
         m.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
         m.setSubject(SUBJECT, "UTF-8");
         m.setSentDate(Date.from(now));
-        String when = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(now.atOffset(ZoneOffset.UTC));
-        String where = g.server() + ":" + g.port() + " (" + g.security().cliName() + ")";
-        m.setText("Cet email de test a été envoyé par la passerelle SMTP « " + g.name() + " » via " + where
-                + " le " + when + ".\n"
-                + "Si vous le lisez, la passerelle fonctionne.\n\n"
-                + "This test email was sent by the SMTP gateway \"" + g.name() + "\" through " + where
-                + " at " + when + ".\n"
-                + "If you can read it, the gateway works.\n", "UTF-8");
+        m.setText(text(g, now), "UTF-8");
         m.saveChanges();
         return m;
     }

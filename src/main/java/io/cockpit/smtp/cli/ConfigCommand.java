@@ -1,0 +1,129 @@
+package io.cockpit.smtp.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cockpit.smtp.core.config.ConfigService;
+import io.cockpit.smtp.core.config.GatewayJson;
+import io.cockpit.smtp.core.config.HistoryEntry;
+import io.cockpit.smtp.core.store.ConflictException;
+import io.cockpit.smtp.core.validation.ValidationException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "config", mixinStandardHelpOptions = true, description = "The configuration as a whole.",
+        subcommands = {ConfigCommand.Export.class, ConfigCommand.Import.class, ConfigCommand.History.class,
+                ConfigCommand.RotateKey.class})
+public final class ConfigCommand {
+    @ParentCommand RootCommand root;
+
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "JSON of the whole configuration, secrets left out.")
+    static final class Export implements Callable<Integer> {
+        @ParentCommand ConfigCommand parent;
+        @Spec CommandSpec spec;
+        @Option(names = "--file", paramLabel = "FILE") Path file;
+
+        @Override
+        public Integer call() throws IOException {
+            ObjectNode json = parent.root.services().config().export();
+            String text = GatewayJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n";
+            if (file != null) {
+                Files.writeString(file, text, StandardCharsets.UTF_8);
+            } else {
+                spec.commandLine().getOut().print(text);
+                spec.commandLine().getOut().flush();
+            }
+            return ExitCode.DONE;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Validate the whole file, then apply all or nothing; a password absent from the file keeps the stored one.")
+    static final class Import implements Callable<Integer> {
+        @ParentCommand ConfigCommand parent;
+        @Spec CommandSpec spec;
+        @Option(names = "--file", paramLabel = "FILE", required = true) Path file;
+        @Option(names = "--dry-run", description = "print what would change") boolean dryRun;
+
+        @Override
+        public Integer call() throws ValidationException, ConflictException {
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw CliException.invalid("file", "cannot be read: " + file);
+            }
+            ConfigService.ImportResult r = parent.root.services().config().importJson(text, dryRun);
+            PrintWriter out = spec.commandLine().getOut();
+            for (HistoryEntry e : r.changes()) {
+                out.printf("%s %s: %s -> %s%n", e.section(), e.field(), e.oldValue(), e.newValue());
+            }
+            out.println(r.changes().isEmpty() ? "Nothing to change."
+                    : dryRun ? r.changes().size() + " change(s) would be applied (dry run: nothing changed)."
+                    : r.changes().size() + " change(s) applied.");
+            out.flush();
+            return ExitCode.DONE;
+        }
+    }
+
+    @Command(name = "history", mixinStandardHelpOptions = true, description = "Every saved change: when, who, which field, old and new value.")
+    static final class History implements Callable<Integer> {
+        @ParentCommand ConfigCommand parent;
+        @Spec CommandSpec spec;
+        @Option(names = "--limit", defaultValue = "50") int limit;
+        @Option(names = "--json") boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            if (limit < 1) {
+                throw CliException.invalid("limit", "must be a whole number of at least 1");
+            }
+            List<HistoryEntry> entries = parent.root.services().history().recent(limit);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                ArrayNode a = GatewayJson.MAPPER.createArrayNode();
+                for (HistoryEntry e : entries) {
+                    ObjectNode o = a.addObject();
+                    o.put("changedAt", e.changedAt().toString());
+                    o.put("user", e.osUser());
+                    o.put("section", e.section());
+                    o.put("field", e.field());
+                    o.put("oldValue", e.oldValue());
+                    o.put("newValue", e.newValue());
+                }
+                out.println(GatewayJson.MAPPER.writeValueAsString(a));
+            } else {
+                for (HistoryEntry e : entries) {
+                    out.printf("%s  %-10s %-16s %-20s %s -> %s%n", e.changedAt(), e.osUser(), e.section(), e.field(),
+                            e.oldValue() == null ? "-" : e.oldValue(), e.newValue() == null ? "-" : e.newValue());
+                }
+            }
+            out.flush();
+            return ExitCode.DONE;
+        }
+    }
+
+    @Command(name = "rotate-key", mixinStandardHelpOptions = true, description = "Re-encrypt every stored secret under a new key file.")
+    static final class RotateKey implements Callable<Integer> {
+        @ParentCommand ConfigCommand parent;
+        @Spec CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            int n = parent.root.services().config().rotateKey();
+            spec.commandLine().getOut().println(n + " secret(s) re-encrypted under a new key file: "
+                    + parent.root.services().secrets().keyFile());
+            spec.commandLine().getOut().flush();
+            return ExitCode.DONE;
+        }
+    }
+}

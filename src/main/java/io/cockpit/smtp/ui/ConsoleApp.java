@@ -1,0 +1,110 @@
+package io.cockpit.smtp.ui;
+
+import io.cockpit.smtp.core.CoreServices;
+import io.cockpit.smtp.core.store.DbLocation;
+import io.cockpit.smtp.core.store.StoreException;
+import io.cockpit.smtp.ui.common.ExecutorRunner;
+import io.cockpit.smtp.ui.common.FxEvents;
+import io.cockpit.smtp.ui.common.I18n;
+import io.cockpit.smtp.ui.common.UiContext;
+import io.cockpit.smtp.ui.main.MainWindow;
+import java.io.InputStream;
+import java.util.Locale;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console's composition root: opens the store off the FX thread, then builds the main window and its screens by
+ * hand (constructor injection through FXMLLoader controller factories, see {@link io.cockpit.smtp.ui.main.ScreenRegistry}).
+ */
+public final class ConsoleApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
+    public static final String ICON = "/io/cockpit/smtp/ui/icon-256.png";
+
+    private static volatile DbLocation launchLocation;
+
+    private final DbLocation location;
+    private final I18n i18n;
+    private ExecutorRunner runner;
+    private volatile CoreServices services;
+    private volatile boolean stopped;
+    private MainWindow window;
+
+    /** Used by {@link Application#launch}: the location comes from {@link #launchConsole}. */
+    public ConsoleApp() {
+        this(launchLocation, I18n.initialLocale(Locale.getDefault()));
+    }
+
+    public ConsoleApp(DbLocation location, Locale locale) {
+        this.location = location;
+        this.i18n = new I18n(locale);
+    }
+
+    /** Called by the Launcher (by reflection, so that a CLI command never loads JavaFX); returns when the window closes. */
+    public static void launchConsole(DbLocation location) {
+        launchLocation = location;
+        Application.launch(ConsoleApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        runner = ExecutorRunner.forFxThread();
+        setIcon(stage);
+        runner.run(() -> CoreServices.open(location))
+                .onSuccess(opened -> show(stage, opened))
+                .onError(this::storeFailed)
+                .start();
+    }
+
+    private void show(Stage stage, CoreServices opened) {
+        if (stopped) {
+            opened.close();
+            return;
+        }
+        services = opened;
+        window = new MainWindow(new UiContext(opened, runner, FxEvents.onFxThread(), i18n), stage);
+        window.show();
+    }
+
+    private void storeFailed(Throwable e) {
+        String sentence;
+        if (e instanceof StoreException s) {
+            sentence = i18n.of("store.error", s.reason(), s.location());
+        } else {
+            LOG.error("the console could not open the store", e);
+            sentence = i18n.of("store.error", StoreException.Reason.UNAVAILABLE, location.display());
+        }
+        new io.cockpit.smtp.ui.common.Dialogs(i18n).error(null, i18n.get("store.error.title"), sentence);
+        Platform.exit();
+    }
+
+    private static void setIcon(Stage stage) {
+        try (InputStream in = ConsoleApp.class.getResourceAsStream(ICON)) {
+            if (in != null) {
+                stage.getIcons().add(new Image(in));
+            }
+        } catch (java.io.IOException e) {
+            LOG.warn("no window icon: {}", e.toString());
+        }
+    }
+
+    /** The window, once the store is open (null before); for tests. */
+    public MainWindow window() {
+        return window;
+    }
+
+    @Override
+    public void stop() {
+        stopped = true;
+        if (runner != null) {
+            runner.close();
+        }
+        if (services != null) {
+            services.close();
+        }
+    }
+}

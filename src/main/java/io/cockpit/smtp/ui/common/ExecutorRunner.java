@@ -1,0 +1,68 @@
+package io.cockpit.smtp.ui.common;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console's one application executor: named daemon threads (a stuck SMTP wait never keeps the JVM alive),
+ * outcomes delivered on the FX thread. Shut down in {@code ConsoleApp.stop()}.
+ */
+public final class ExecutorRunner implements BackgroundRunner, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutorRunner.class);
+
+    private final ExecutorService executor;
+    private final Executor callbacks;
+
+    public ExecutorRunner(int threads, Executor callbacks) {
+        this.executor = Executors.newFixedThreadPool(threads, namedDaemons("cockpit-worker-"));
+        this.callbacks = callbacks;
+    }
+
+    /** The console's runner: callbacks on the FX thread. */
+    public static ExecutorRunner forFxThread() {
+        return new ExecutorRunner(4, Platform::runLater);
+    }
+
+    @Override
+    public <T> Job<T> run(Callable<T> work) {
+        return new Job<>(work, job -> executor.submit(() -> {
+            try {
+                T value = job.call();
+                callbacks.execute(() -> job.succeeded(value));
+            } catch (Throwable e) {
+                LOG.debug("background work failed", e);
+                callbacks.execute(() -> job.failed(e));
+            }
+        }));
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("background work still running at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static ThreadFactory namedDaemons(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            t.setUncaughtExceptionHandler((thread, e) -> LOG.error("uncaught in {}: {}", thread.getName(), e.toString()));
+            return t;
+        };
+    }
+}

@@ -1,0 +1,32 @@
+package io.cockpit.smtp.ui.gateway;
+
+import io.cockpit.smtp.core.gateway.GatewayConfig;
+import io.cockpit.smtp.ui.common.UiContext;
+import io.cockpit.smtp.ui.common.ViewLoader;
+
+/**
+ * The gateway form is one component: the portal's gateway and each engine's specific gateway use this same view and
+ * view model, told apart only by the gateway's name.
+ */
+public final class GatewayScreen {
+    public static final String FXML = "/io/cockpit/smtp/ui/gateway/GatewayView.fxml";
+
+    private GatewayScreen() {
+    }
+
+    /** The Passerelle SMTP screen: the portal's gateway. */
+    public static GatewayController portal(UiContext ctx) {
+        return forGateway(ctx, GatewayConfig.PORTAL);
+    }
+
+    public static GatewayController forGateway(UiContext ctx, String gatewayName) {
+        GatewayViewModel vm = ctx.viewModel("gateway:" + gatewayName,
+                () -> new GatewayViewModel(ctx.services().gateways(), ctx.runner(), gatewayName));
+        return new GatewayController(vm, ctx.i18n(), ctx.decoration());
+    }
+
+    /** The form as a node to embed in another screen (an engine's specific gateway). */
+    public static ViewLoader.View<GatewayController> load(UiContext ctx, String gatewayName) {
+        return ctx.loader().load(FXML, type -> forGateway(ctx, gatewayName));
+    }
+}

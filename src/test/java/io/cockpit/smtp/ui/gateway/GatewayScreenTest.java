@@ -1,0 +1,190 @@
+package io.cockpit.smtp.ui.gateway;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.cockpit.smtp.core.CoreServices;
+import io.cockpit.smtp.core.gateway.Authentication;
+import io.cockpit.smtp.core.gateway.GatewayConfig;
+import io.cockpit.smtp.core.gateway.GatewayStatus;
+import io.cockpit.smtp.core.gateway.Security;
+import io.cockpit.smtp.core.store.StoreFixture;
+import io.cockpit.smtp.ui.ConsoleApp;
+import io.cockpit.smtp.ui.common.FieldDecoration;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Passerelle SMTP screen as a user drives it: real FXML, real console wiring, a real H2 file. */
+class GatewayScreenTest extends FxRobot {
+    @TempDir
+    Path dir;
+    private ConsoleApp app;
+    private Stage stage;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        if (app != null) {
+            FxToolkit.setupFixture(() -> stage.close());
+            app.stop();
+            app = null;
+        }
+    }
+
+    private void openWindow() throws Exception {
+        app = new ConsoleApp(StoreFixture.location(dir), Locale.FRENCH);
+        stage = FxToolkit.setupFixture(() -> {
+            Stage s = new Stage();
+            app.start(s);
+            return s;
+        });
+        // The store opens and the gateway loads on the background runner: wait for the form to be usable.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> lookup("#form").tryQuery().map(n -> !n.isDisabled()).orElse(false));
+    }
+
+    private <T extends Node> T node(String id) {
+        return lookup(id).query();
+    }
+
+    /** Types into a field the way a user does (focus, select all, keys), whether or not it is scrolled into view. */
+    private void type(String id, String text) {
+        TextField field = node(id);
+        interact(() -> {
+            field.requestFocus();
+            field.selectAll();
+        });
+        if (text.isEmpty()) {
+            type(KeyCode.BACK_SPACE);
+        } else {
+            write(text);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private <T> void choose(String id, T value) {
+        ComboBox<T> box = node(id);
+        interact(() -> box.getSelectionModel().select(value));
+    }
+
+    @Test
+    void aBadPortIsDecoratedAndSaveIsDisabled() throws Exception {
+        openWindow();
+        type("#serverField", "smtp.exemple.fr");
+        assertFalse(node("#saveButton").isDisabled(), "a valid change can be saved");
+
+        type("#portField", "65536");
+
+        TextField port = node("#portField");
+        Label message = node("#portMessage");
+        assertTrue(port.getPseudoClassStates().contains(FieldDecoration.INVALID));
+        assertTrue(message.isVisible());
+        assertEquals("Saisissez un nombre entier de 1 à 65535.", message.getText());
+        assertTrue(node("#saveButton").isDisabled());
+
+        type("#portField", "2525");
+        assertFalse(port.getPseudoClassStates().contains(FieldDecoration.INVALID));
+        assertFalse(message.isVisible());
+        assertFalse(node("#saveButton").isDisabled());
+    }
+
+    @Test
+    void everyFieldSurvivesClosingAndReopeningTheWindow() throws Exception {
+        openWindow();
+        choose("#statusBox", GatewayStatus.ACTIVE);
+        type("#serverField", "smtp.bücher.de");
+        choose("#securityBox", Security.SSL);
+        type("#portField", "4650");
+        type("#heloField", "relais.exemple.fr");
+        type("#connectTimeoutField", "15");
+        type("#readTimeoutField", "40");
+        type("#maxPerMinuteField", "300");
+        choose("#authBox", Authentication.PASSWORD);
+        type("#usernameField", "relais@exemple.fr");
+        type("#passwordField", "mot-de-passe-ü");
+        type("#fromField", "support@bücher.de");
+        type("#replyToField", "helpdesk@exemple.fr");
+        type("#displayNameField", "Équipe support");
+
+        press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ((Label) node("#noticeLabel")).getText().equals("Passerelle enregistrée."));
+        closeWindow();
+
+        openWindow();
+        assertEquals(GatewayStatus.ACTIVE, this.<ComboBox<GatewayStatus>>node("#statusBox").getValue());
+        assertEquals("local", this.<ComboBox<String>>node("#engineBox").getValue());
+        assertEquals("smtp.bücher.de", ((TextField) node("#serverField")).getText());
+        assertEquals(Security.SSL, this.<ComboBox<Security>>node("#securityBox").getValue());
+        assertEquals("4650", ((TextField) node("#portField")).getText());
+        assertEquals("relais.exemple.fr", ((TextField) node("#heloField")).getText());
+        assertEquals("15", ((TextField) node("#connectTimeoutField")).getText());
+        assertEquals("40", ((TextField) node("#readTimeoutField")).getText());
+        assertEquals("300", ((TextField) node("#maxPerMinuteField")).getText());
+        assertEquals(Authentication.PASSWORD, this.<ComboBox<Authentication>>node("#authBox").getValue());
+        assertEquals("relais@exemple.fr", ((TextField) node("#usernameField")).getText());
+        PasswordField password = node("#passwordField");
+        assertEquals("", password.getText(), "the password is never shown back");
+        assertTrue(password.getPromptText().startsWith("(mot de passe enregistré"));
+        assertEquals("support@bücher.de", ((TextField) node("#fromField")).getText());
+        assertEquals("helpdesk@exemple.fr", ((TextField) node("#replyToField")).getText());
+        assertEquals("Équipe support", ((TextField) node("#displayNameField")).getText());
+        assertTrue(node("#saveButton").isDisabled(), "nothing changed since loading");
+        closeWindow();
+
+        try (CoreServices services = StoreFixture.open(dir)) {
+            GatewayConfig stored = services.gateways().loadPortal();
+            assertArrayEquals("mot-de-passe-ü".toCharArray(), services.gateways().openPassword(stored));
+        }
+    }
+
+    @Test
+    void thePortFollowsTheSecurityMode() throws Exception {
+        openWindow();
+        assertEquals("25", ((TextField) node("#portField")).getText());
+
+        choose("#securityBox", Security.STARTTLS);
+        assertEquals("587", ((TextField) node("#portField")).getText());
+
+        choose("#securityBox", Security.SSL);
+        assertEquals("465", ((TextField) node("#portField")).getText());
+    }
+
+    @Test
+    void switchingTheLanguageChangesTheLabelsAndKeepsTheEdits() throws Exception {
+        openWindow();
+        assertEquals("Cockpit — Passerelle SMTP", stage.getTitle());
+        assertTrue(lookup("Connexion sécurisée").tryQuery().isPresent());
+        type("#serverField", "smtp.exemple.fr");
+
+        clickOn("#english");
+
+        assertEquals("Cockpit — SMTP gateway", stage.getTitle());
+        assertTrue(lookup("Secure connection").tryQuery().isPresent());
+        assertFalse(lookup("Connexion sécurisée").tryQuery().isPresent());
+        assertEquals("Save", ((Button) node("#saveButton")).getText());
+        assertEquals("smtp.exemple.fr", ((TextField) node("#serverField")).getText(), "the edit survives the reload");
+        assertFalse(node("#saveButton").isDisabled());
+
+        clickOn("#french");
+        assertEquals("Enregistrer", ((Button) node("#saveButton")).getText());
+    }
+}
