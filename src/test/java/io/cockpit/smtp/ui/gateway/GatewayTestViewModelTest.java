@@ -23,6 +23,7 @@ import io.cockpit.smtp.ui.common.FxEvents;
 import io.cockpit.smtp.ui.common.InlineRunner;
 import io.cockpit.smtp.ui.gateway.GatewayTestViewModel.State;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,5 +135,36 @@ class GatewayTestViewModelTest {
                 () -> services.outbox().list(null, Flow.TEST, 1).stream().flatMap(m -> m.to().stream()).findFirst().orElse(null));
         later.recallRecipient();
         assertEquals("first@example.org", later.recipientProperty().get());
+    }
+
+    @Test
+    void cancelStopsAnAttemptThatWouldWaitForTheReadTimeout() throws Exception {
+        try (var silent = new TestSmtp.Silent();
+             var runner = new io.cockpit.smtp.ui.common.ExecutorRunner(1, Runnable::run)) {
+            GatewayTestViewModel background = new GatewayTestViewModel(services.diagnosis(), services.gateways(), runner,
+                    FxEvents.inline(), form, () -> null);
+            fill(silent.port(), Security.STARTTLS);
+            form.readTimeoutProperty().set("120");
+            java.util.concurrent.CountDownLatch greeting = new java.util.concurrent.CountDownLatch(1);
+            background.steps().addListener((javafx.collections.ListChangeListener<GatewayTestViewModel.StepRow>) c -> {
+                if (background.steps().stream().anyMatch(r -> r.step() == Step.GREETING && r.running())) {
+                    greeting.countDown();
+                }
+            });
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+            background.stateProperty().addListener((o, old, now) -> {
+                if (now != State.RUNNING) {
+                    done.countDown();
+                }
+            });
+
+            background.check();
+            assertTrue(greeting.await(30, TimeUnit.SECONDS), "the greeting step is shown while it runs");
+            background.cancel();
+
+            // far less than the 120 s read timeout
+            assertTrue(done.await(30, TimeUnit.SECONDS));
+            assertEquals(State.CANCELLED, background.stateProperty().get());
+        }
     }
 }
