@@ -12,9 +12,11 @@ CREATE TABLE outbox_message (
     lang             VARCHAR(16)   NOT NULL,
     audience         VARCHAR(16)   NOT NULL,
     subject          VARCHAR(2000) NOT NULL,
-    body             CLOB          NOT NULL,
-    html_body        CLOB,
-    vars             CLOB,
+    -- VARCHAR, not CLOB: H2 keeps a CLOB over 256 characters in a separate LOB store, several times slower to write
+    -- and read; the body is limited to 1,000,000 characters (validated at enqueue).
+    body             VARCHAR(1000000) NOT NULL,
+    html_body        VARCHAR(1000000),
+    vars             VARCHAR(1000000),
     message_id       VARCHAR(255)  NOT NULL,
     engine           VARCHAR(64)   NOT NULL,
     status           VARCHAR(16)   NOT NULL,
@@ -31,6 +33,7 @@ CREATE TABLE outbox_message (
 );
 CREATE INDEX outbox_due ON outbox_message (engine, status, next_attempt_at);
 CREATE INDEX outbox_created ON outbox_message (created_at);
+CREATE INDEX outbox_claimed ON outbox_message (claimed_by);
 
 -- One row a recipient: its own outcome, so a retry goes only to those not yet accepted.
 CREATE TABLE outbox_recipient (

@@ -39,7 +39,14 @@ public final class SmtpBatch implements AutoCloseable {
      * @param secret the password, null without authentication; not kept
      */
     public static SmtpBatch open(GatewayConfig gateway, char[] secret) throws DeliveryFailure {
-        PinnedTrust trust = PinnedTrust.of(gateway.trustedCertificates());
+        return open(gateway, PinnedTrust.of(gateway.trustedCertificates()), secret);
+    }
+
+    /**
+     * As {@link #open(GatewayConfig, char[])} with a trust built once for the gateway (building one reads the system's
+     * authorities, far too slow to repeat for every batch).
+     */
+    public static SmtpBatch open(GatewayConfig gateway, PinnedTrust trust, char[] secret) throws DeliveryFailure {
         Properties props = SmtpSessions.properties(gateway, trust);
         String k = "mail." + SmtpSessions.protocol(gateway) + ".";
         props.put(k + "sendpartial", "true");

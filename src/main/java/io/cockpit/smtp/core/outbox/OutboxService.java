@@ -166,6 +166,9 @@ public final class OutboxService {
         if (m.body() != null && m.body().length() > 1_000_000) {
             problems.add(FieldProblem.error(prefix + "body", Problem.TOO_LONG));
         }
+        if (m.vars().size() > 100) {
+            problems.add(FieldProblem.error(prefix + "var", Problem.TOO_MANY));
+        }
         for (Map.Entry<String, String> v : m.vars().entrySet()) {
             if (v.getKey() == null || !VAR_NAME.matcher(v.getKey()).matches() || v.getValue() == null) {
                 problems.add(FieldProblem.error(prefix + "var", Problem.VARIABLE_INVALID));

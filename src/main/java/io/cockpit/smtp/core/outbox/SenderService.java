@@ -5,6 +5,7 @@ import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.GatewayService;
 import io.cockpit.smtp.core.mail.DeliveryFailure;
 import io.cockpit.smtp.core.mail.DeliveryOutcome;
+import io.cockpit.smtp.core.mail.PinnedTrust;
 import io.cockpit.smtp.core.mail.SmtpBatch;
 import io.cockpit.smtp.core.store.OutboxRepository;
 import io.cockpit.smtp.core.store.SecretUnavailableException;
@@ -42,9 +43,11 @@ public final class SenderService {
     private final BlockingQueue<Object> wake = new LinkedBlockingQueue<>();
     private final Runnable unsubscribe;
     private volatile boolean stopping;
-    private volatile Thread thread;
-    private long nextSendNanos;
-    private boolean reportedInactive;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile long nextSendNanos;
+    private GatewayConfig trustFor;
+    private PinnedTrust trust;
+    private volatile boolean reportedInactive;
 
     /**
      * @param claimant this process's unique holder id: the messages it claims carry it
@@ -83,7 +86,7 @@ public final class SenderService {
      *                 {@code sending} are queued again at once instead of after their lease
      */
     public synchronized void start(boolean takeBack) {
-        if (thread != null) {
+        if (!threads.isEmpty()) {
             return;
         }
         if (takeBack) {
@@ -93,11 +96,14 @@ public final class SenderService {
             }
         }
         stopping = false;
-        Thread t = new Thread(this::loop, "outbox-sender-" + engine);
-        t.setDaemon(true);
-        t.setUncaughtExceptionHandler((th, e) -> LOG.error("sender thread died", e));
-        thread = t;
-        t.start();
+        for (int i = 0; i < settings.connections(); i++) {
+            int lane = i;
+            Thread t = new Thread(() -> loop(lane), "outbox-sender-" + engine + "-" + i);
+            t.setDaemon(true);
+            t.setUncaughtExceptionHandler((th, e) -> LOG.error("sender thread died", e));
+            threads.add(t);
+        }
+        threads.forEach(Thread::start);
         events.publish(new OutboxEvent(OutboxEvent.Type.ENGINE_STARTED, List.of(), null, engine));
     }
 
@@ -112,35 +118,45 @@ public final class SenderService {
      * @return true when the thread ended within {@code grace}
      */
     public boolean stop(Duration grace) {
-        Thread t;
+        List<Thread> running;
         synchronized (this) {
-            t = thread;
+            running = List.copyOf(threads);
             stopping = true;
         }
-        wake.offer(WAKE);
+        for (int i = 0; i <= running.size(); i++) {
+            wake.offer(WAKE);
+        }
         unsubscribe.run();
-        if (t == null) {
+        if (running.isEmpty()) {
             return true;
         }
-        try {
-            t.join(grace.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        boolean ended = !t.isAlive();
-        if (!ended) {
-            t.interrupt();
+        long deadline = System.nanoTime() + grace.toNanos();
+        boolean ended = true;
+        for (Thread t : running) {
+            try {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (t.isAlive()) {
+                ended = false;
+                t.interrupt();
+            }
         }
         events.publish(new OutboxEvent(OutboxEvent.Type.ENGINE_STOPPED, List.of(), null, engine));
         return ended;
     }
 
-    public boolean running() {
-        Thread t = thread;
-        return t != null && t.isAlive();
+    public synchronized boolean running() {
+        return threads.stream().anyMatch(Thread::isAlive);
     }
 
-    private void loop() {
+    /** Each connection claims as its own claimant, so its batch and its outcomes are its own. */
+    private String lane(int i) {
+        return i == 0 ? claimant : claimant + "/" + i;
+    }
+
+    private void loop(int lane) {
         Instant lastRecovery = Instant.EPOCH;
         while (!stopping) {
             try {
@@ -149,7 +165,7 @@ public final class SenderService {
                     repository.recoverExpired(engine, now);
                     lastRecovery = now;
                 }
-                int sent = runOnce();
+                int sent = runOnce(lane);
                 if (sent == 0 && !stopping) {
                     wake.poll(settings.poll().toMillis(), TimeUnit.MILLISECONDS);
                 }
@@ -174,9 +190,37 @@ public final class SenderService {
      */
     public int drain() throws InterruptedException {
         repository.recoverExpired(engine, clock.instant());
+        int lanes = settings.connections();
+        int[] counts = new int[lanes];
+        List<Thread> helpers = new ArrayList<>();
+        for (int i = 1; i < lanes; i++) {
+            int lane = i;
+            Thread t = new Thread(() -> {
+                try {
+                    counts[lane] = drainLane(lane);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "outbox-sender-" + engine + "-" + i);
+            t.setDaemon(true);
+            helpers.add(t);
+            t.start();
+        }
+        counts[0] = drainLane(0);
+        for (Thread t : helpers) {
+            t.join();
+        }
+        int total = 0;
+        for (int c : counts) {
+            total += c;
+        }
+        return total;
+    }
+
+    private int drainLane(int lane) throws InterruptedException {
         int total = 0;
         int n;
-        while (!stopping && (n = runOnce()) > 0) {
+        while (!stopping && (n = runOnce(lane)) > 0) {
             total += n;
         }
         return total;
@@ -189,7 +233,7 @@ public final class SenderService {
     }
 
     /** One batch: returns how many messages were handled (0: none due, or the gateway is inactive). */
-    int runOnce() throws InterruptedException {
+    int runOnce(int lane) throws InterruptedException {
         GatewayConfig gateway = gatewayFor.apply(engine);
         Instant now = clock.instant();
         if (!gateway.isActive()) {
@@ -202,16 +246,20 @@ public final class SenderService {
         }
         reportedInactive = false;
         int batch = settings.batchSize();
+        if (gateway.maxPerMinute() > 0 && lane > 0) {
+            return 0; // a capped rate is paced on one connection
+        }
         if (gateway.maxPerMinute() > 0) {
             batch = Math.max(1, Math.min(batch, gateway.maxPerMinute() / 4));
         }
         Duration lease = lease(gateway);
-        List<OutboxMessage> claimed = repository.claim(engine, claimant, now, now.plus(lease), batch);
+        String who = lane(lane);
+        List<OutboxMessage> claimed = repository.claim(engine, who, now, now.plus(lease), batch);
         if (claimed.isEmpty()) {
             return 0;
         }
         events.publish(OutboxEvent.changed(claimed.stream().map(OutboxMessage::id).toList(), OutboxStatus.SENDING));
-        sendBatch(gateway, claimed, lease);
+        sendBatch(who, gateway, claimed, lease);
         return claimed.size();
     }
 
@@ -219,18 +267,18 @@ public final class SenderService {
         return Duration.ofSeconds(60L + 3L * (g.connectTimeoutSeconds() + g.readTimeoutSeconds()));
     }
 
-    private void sendBatch(GatewayConfig gateway, List<OutboxMessage> batch, Duration lease) throws InterruptedException {
+    private void sendBatch(String who, GatewayConfig gateway, List<OutboxMessage> batch, Duration lease) throws InterruptedException {
         char[] secret = null;
         if (gateway.auth() == Authentication.PASSWORD) {
             try {
                 secret = gateways.openPassword(gateway);
             } catch (SecretUnavailableException e) {
                 // Never send a ciphertext as a password: the messages wait until the password is entered again.
-                deferAll(batch, e.getMessage());
+                deferAll(who, batch, e.getMessage());
                 return;
             }
         } else if (gateway.auth() == Authentication.OAUTH2) {
-            deferAll(batch, "OAuth 2.0 sending needs an access token, which this engine cannot obtain yet");
+            deferAll(who, batch, "OAuth 2.0 sending needs an access token, which this engine cannot obtain yet");
             return;
         }
         List<AttemptResult> results = new ArrayList<>();
@@ -244,14 +292,14 @@ public final class SenderService {
                 }
                 if (connection == null) {
                     try {
-                        connection = SmtpBatch.open(gateway, secret);
+                        connection = SmtpBatch.open(gateway, trust(gateway), secret);
                     } catch (DeliveryFailure f) {
-                        flush(results, done);
+                        flush(who, results, done);
                         List<OutboxMessage> rest = batch.stream().filter(x -> !done.contains(x.id())).toList();
                         if (f.permanent()) {
-                            failAll(rest, f.getMessage());
+                            failAll(who, rest, f.getMessage());
                         } else {
-                            deferAll(rest, f.getMessage());
+                            deferAll(who, rest, f.getMessage());
                         }
                         rest.forEach(x -> done.add(x.id()));
                         return;
@@ -274,11 +322,11 @@ public final class SenderService {
                     break;
                 }
                 // Outcomes are committed in groups: fewer commits, and a crash resends at most this group.
-                if (results.size() >= 50) {
-                    flush(results, done);
+                if (results.size() >= 100) {
+                    flush(who, results, done);
                 }
                 if (clock.instant().isAfter(leaseRenewed.plus(lease.dividedBy(3)))) {
-                    repository.renewLease(claimant, clock.instant().plus(lease));
+                    repository.renewLease(who, clock.instant().plus(lease));
                     leaseRenewed = clock.instant();
                 }
             }
@@ -289,13 +337,22 @@ public final class SenderService {
             if (connection != null) {
                 connection.close();
             }
-            flush(results, done);
+            flush(who, results, done);
             List<Long> rest = batch.stream().map(OutboxMessage::id).filter(id -> !done.contains(id)).toList();
             if (!rest.isEmpty()) {
-                repository.release(claimant, rest, clock.instant());
+                repository.release(who, rest, clock.instant());
                 events.publish(OutboxEvent.changed(rest, OutboxStatus.QUEUED));
             }
         }
+    }
+
+    /** The gateway's TLS trust, rebuilt only when its pinned certificates change. */
+    private synchronized PinnedTrust trust(GatewayConfig gateway) {
+        if (trust == null || trustFor == null || !trustFor.trustedCertificates().equals(gateway.trustedCertificates())) {
+            trust = PinnedTrust.of(gateway.trustedCertificates());
+            trustFor = gateway;
+        }
+        return trust;
     }
 
     /** Spaces messages out to honour the gateway's cap per minute; returns early on stop. */
@@ -355,11 +412,11 @@ public final class SenderService {
         return new AttemptResult(m.id(), OutboxStatus.FAILED, null, error, null, changed);
     }
 
-    private void flush(List<AttemptResult> results, List<Long> done) {
+    private void flush(String who, List<AttemptResult> results, List<Long> done) {
         if (results.isEmpty()) {
             return;
         }
-        int changed = repository.record(claimant, results, clock.instant());
+        int changed = repository.record(who, results, clock.instant());
         if (changed != results.size()) {
             LOG.warn("engine {}: {} of {} outcome(s) were not recorded (lease lost)", engine, results.size() - changed,
                     results.size());
@@ -373,7 +430,7 @@ public final class SenderService {
         results.clear();
     }
 
-    private void deferAll(List<OutboxMessage> batch, String reason) {
+    private void deferAll(String who, List<OutboxMessage> batch, String reason) {
         Instant now = clock.instant();
         List<AttemptResult> results = new ArrayList<>();
         for (OutboxMessage m : batch) {
@@ -384,15 +441,15 @@ public final class SenderService {
                         "gave up after " + settings.retry().giveUpAfter().toDays() + " days: " + reason, null, List.of()));
         }
         LOG.info("engine {}: {} message(s) deferred: {}", engine, batch.size(), reason);
-        flush(results, new ArrayList<>());
+        flush(who, results, new ArrayList<>());
     }
 
-    private void failAll(List<OutboxMessage> batch, String reason) {
+    private void failAll(String who, List<OutboxMessage> batch, String reason) {
         List<AttemptResult> results = new ArrayList<>();
         for (OutboxMessage m : batch) {
             results.add(new AttemptResult(m.id(), OutboxStatus.FAILED, null, reason, null, List.of()));
         }
         LOG.warn("engine {}: {} message(s) failed: {}", engine, batch.size(), reason);
-        flush(results, new ArrayList<>());
+        flush(who, results, new ArrayList<>());
     }
 }

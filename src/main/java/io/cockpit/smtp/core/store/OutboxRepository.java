@@ -47,42 +47,54 @@ public final class OutboxRepository {
     public List<Long> insert(List<PreparedMessage> messages, Instant now) {
         return db.inTransaction(c -> {
             List<Long> ids = new ArrayList<>(messages.size());
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox_message (flow, lang, audience, subject, body, "
-                    + "html_body, vars, message_id, engine, status, attempts, next_attempt_at, created_at, updated_at) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,'queued',0,?,?,?)", Statement.RETURN_GENERATED_KEYS);
-                 PreparedStatement rcpt = c.prepareStatement("INSERT INTO outbox_recipient (message_id, position, address, "
-                         + "status, updated_at) VALUES (?,?,?,'pending',?)")) {
-                for (PreparedMessage m : messages) {
-                    int i = 1;
-                    ps.setString(i++, m.flow().cliName());
-                    ps.setString(i++, m.lang());
-                    ps.setString(i++, m.audience().cliName());
-                    ps.setString(i++, m.subject());
-                    ps.setString(i++, m.body());
-                    ps.setString(i++, m.htmlBody());
-                    ps.setString(i++, m.vars().isEmpty() ? null : json(m.vars()));
-                    ps.setString(i++, m.messageId());
-                    ps.setString(i++, m.engine());
-                    ps.setObject(i++, odt(now));
-                    ps.setObject(i++, odt(now));
-                    ps.setObject(i, odt(now));
-                    ps.executeUpdate();
-                    long id;
+            // JDBC batches (one round of statements per 500 messages), keys read back in order.
+            for (int from = 0; from < messages.size(); from += 500) {
+                List<PreparedMessage> chunk = messages.subList(from, Math.min(messages.size(), from + 500));
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox_message (flow, lang, audience, subject, "
+                        + "body, html_body, vars, message_id, engine, status, attempts, next_attempt_at, created_at, updated_at) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,'queued',0,?,?,?)", new String[] {"ID"})) {
+                    for (PreparedMessage m : chunk) {
+                        int i = 1;
+                        ps.setString(i++, m.flow().cliName());
+                        ps.setString(i++, m.lang());
+                        ps.setString(i++, m.audience().cliName());
+                        ps.setString(i++, m.subject());
+                        ps.setString(i++, m.body());
+                        ps.setString(i++, m.htmlBody());
+                        ps.setString(i++, m.vars().isEmpty() ? null : json(m.vars()));
+                        ps.setString(i++, m.messageId());
+                        ps.setString(i++, m.engine());
+                        ps.setObject(i++, odt(now));
+                        ps.setObject(i++, odt(now));
+                        ps.setObject(i, odt(now));
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                    List<Long> chunkIds = new ArrayList<>(chunk.size());
                     try (ResultSet keys = ps.getGeneratedKeys()) {
-                        keys.next();
-                        id = keys.getLong(1);
+                        while (keys.next()) {
+                            chunkIds.add(keys.getLong(1));
+                        }
                     }
-                    ids.add(id);
-                    int pos = 0;
-                    for (String to : m.to()) {
-                        rcpt.setLong(1, id);
-                        rcpt.setInt(2, pos++);
-                        rcpt.setString(3, to);
-                        rcpt.setObject(4, odt(now));
-                        rcpt.addBatch();
+                    if (chunkIds.size() != chunk.size()) {
+                        throw new SQLException("expected " + chunk.size() + " generated ids, got " + chunkIds.size());
                     }
+                    ids.addAll(chunkIds);
                 }
-                rcpt.executeBatch();
+                try (PreparedStatement rcpt = c.prepareStatement("INSERT INTO outbox_recipient (message_id, position, address, "
+                        + "status, updated_at) VALUES (?,?,?,'pending',?)")) {
+                    for (int k = 0; k < chunk.size(); k++) {
+                        int pos = 0;
+                        for (String to : chunk.get(k).to()) {
+                            rcpt.setLong(1, ids.get(from + k));
+                            rcpt.setInt(2, pos++);
+                            rcpt.setString(3, to);
+                            rcpt.setObject(4, odt(now));
+                            rcpt.addBatch();
+                        }
+                    }
+                    rcpt.executeBatch();
+                }
             }
             return ids;
         });
@@ -197,10 +209,13 @@ public final class OutboxRepository {
     /** True when a message of {@code engine} is queued or deferred and due at {@code now}. */
     public boolean hasDue(String engine, Instant now) {
         return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM outbox_message WHERE engine = ? AND status IN "
-                    + WAITING + " AND next_attempt_at <= ? LIMIT 1")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM outbox_message WHERE engine = ? AND status = 'queued' "
+                    + "AND next_attempt_at <= ? UNION ALL SELECT 1 FROM outbox_message WHERE engine = ? AND status = 'deferred' "
+                    + "AND next_attempt_at <= ? LIMIT 1")) {
                 ps.setString(1, engine);
                 ps.setObject(2, odt(now));
+                ps.setString(3, engine);
+                ps.setObject(4, odt(now));
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next();
                 }
@@ -211,9 +226,11 @@ public final class OutboxRepository {
     /** The earliest next attempt of a waiting message of {@code engine}, to sleep until then. */
     public Optional<Instant> nextDue(String engine) {
         return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(next_attempt_at) FROM outbox_message WHERE engine = ? "
-                    + "AND status IN " + WAITING)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT LEAST((SELECT MIN(next_attempt_at) FROM outbox_message "
+                    + "WHERE engine = ? AND status = 'queued'), (SELECT MIN(next_attempt_at) FROM outbox_message "
+                    + "WHERE engine = ? AND status = 'deferred'))")) {
                 ps.setString(1, engine);
+                ps.setString(2, engine);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return Optional.ofNullable(instant(rs.getObject(1, OffsetDateTime.class)));
@@ -228,40 +245,46 @@ public final class OutboxRepository {
      */
     public List<OutboxMessage> claim(String engine, String claimant, Instant now, Instant leaseUntil, int limit) {
         return db.inTransaction(c -> {
-            List<Long> candidates = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM outbox_message WHERE engine = ? AND status IN "
-                    + WAITING + " AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?")) {
-                ps.setString(1, engine);
-                ps.setObject(2, odt(now));
-                ps.setInt(3, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        candidates.add(rs.getLong(1));
+            // One conditional update per waiting status: a row another claimant took first no longer matches and is
+            // skipped. Equality on (engine, status) and ORDER BY the index's columns keep it an index range read of
+            // only the due rows, however many sent messages the table holds.
+            int claimed = 0;
+            for (String status : new String[] {"deferred", "queued"}) {
+                if (claimed >= limit) {
+                    break;
+                }
+                List<Long> due = new ArrayList<>();
+                try (PreparedStatement q = c.prepareStatement("SELECT id FROM outbox_message WHERE engine = ? AND status = ? "
+                        + "AND next_attempt_at <= ? ORDER BY engine, status, next_attempt_at LIMIT ?")) {
+                    q.setString(1, engine);
+                    q.setString(2, status);
+                    q.setObject(3, odt(now));
+                    q.setInt(4, limit - claimed);
+                    try (ResultSet rs = q.executeQuery()) {
+                        while (rs.next()) {
+                            due.add(rs.getLong(1));
+                        }
                     }
                 }
-            }
-            if (candidates.isEmpty()) {
-                return List.of();
-            }
-            List<Long> won = new ArrayList<>();
-            try (PreparedStatement up = c.prepareStatement("UPDATE outbox_message SET status = 'sending', claimed_by = ?, "
-                    + "lease_until = ?, updated_at = ? WHERE id = ? AND status IN " + WAITING + " AND next_attempt_at <= ?")) {
-                for (Long id : candidates) {
+                if (due.isEmpty()) {
+                    continue;
+                }
+                try (PreparedStatement up = c.prepareStatement("UPDATE outbox_message SET status = 'sending', claimed_by = ?, "
+                        + "lease_until = ?, updated_at = ? WHERE id = ANY(?) AND status = ? AND next_attempt_at <= ?")) {
                     up.setString(1, claimant);
                     up.setObject(2, odt(leaseUntil));
                     up.setObject(3, odt(now));
-                    up.setLong(4, id);
-                    up.setObject(5, odt(now));
-                    if (up.executeUpdate() == 1) {
-                        won.add(id);
-                    }
+                    up.setObject(4, due.toArray(new Long[0]));
+                    up.setString(5, status);
+                    up.setObject(6, odt(now));
+                    claimed += up.executeUpdate();
                 }
             }
-            if (won.isEmpty()) {
+            if (claimed == 0) {
                 return List.of();
             }
-            return select(c, "WHERE id = ANY(?) AND claimed_by = ? ORDER BY next_attempt_at, id",
-                    List.of(won.toArray(new Long[0]), claimant), won.size());
+            // A claimant holds one batch at a time: what it holds now is what it just claimed.
+            return select(c, "WHERE claimed_by = ? AND status = 'sending' ORDER BY next_attempt_at, id", List.of(claimant), 0);
         });
     }
 
