@@ -33,15 +33,28 @@ public final class ExecutorRunner implements BackgroundRunner, AutoCloseable {
 
     @Override
     public <T> Job<T> run(Callable<T> work) {
-        return new Job<>(work, job -> executor.submit(() -> {
-            try {
-                T value = job.call();
-                callbacks.execute(() -> job.succeeded(value));
-            } catch (Throwable e) {
-                LOG.debug("background work failed", e);
-                callbacks.execute(() -> job.failed(e));
+        return new Job<>(work, job -> {
+            if (executor.isShutdown()) {
+                // The console is closing: a timer or a late event asking for work gets none, rather than an
+                // exception on the FX thread.
+                LOG.debug("background work after shutdown dropped");
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
             }
-        }));
+            try {
+                return executor.submit(() -> {
+                    try {
+                        T value = job.call();
+                        callbacks.execute(() -> job.succeeded(value));
+                    } catch (Throwable e) {
+                        LOG.debug("background work failed", e);
+                        callbacks.execute(() -> job.failed(e));
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                LOG.debug("background work after shutdown dropped");
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
+            }
+        });
     }
 
     @Override
