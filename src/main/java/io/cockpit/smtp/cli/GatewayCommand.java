@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "gateway", mixinStandardHelpOptions = true,
         description = "The portal's SMTP gateway (Administration > Connectivité > Passerelle SMTP).",
-        subcommands = {GatewayCommand.Show.class, GatewayCommand.Set.class, GatewayAuthorizeCommand.class})
+        subcommands = {GatewayCommand.Show.class, GatewayCommand.Set.class, GatewayAuthorizeCommand.class,
+                GatewayDiagnosisCommands.Check.class, GatewayDiagnosisCommands.Test.class})
 public final class GatewayCommand {
     @ParentCommand RootCommand root;
 

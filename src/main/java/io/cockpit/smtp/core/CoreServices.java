@@ -12,6 +12,7 @@ import io.cockpit.smtp.core.store.EngineRegistryRepository;
 import io.cockpit.smtp.core.store.OutboxRepository;
 import java.time.Clock;
 import io.cockpit.smtp.core.gateway.GatewayService;
+import io.cockpit.smtp.core.mail.diagnosis.DiagnosisService;
 import io.cockpit.smtp.core.store.Database;
 import io.cockpit.smtp.core.store.DbLocation;
 import io.cockpit.smtp.core.store.EmailFormatRepository;
@@ -31,6 +32,7 @@ public final class CoreServices implements AutoCloseable {
     private final GatewayService gateways;
     private final EngineRepository engines;
     private final HistoryRepository history;
+    private final DiagnosisService diagnosis;
     private final OutboxRepository outboxRepository;
     private final EngineRegistry engineRegistry;
     private final OutboxService outbox;
@@ -67,6 +69,7 @@ public final class CoreServices implements AutoCloseable {
             };
         });
         outbox.useReportSubjects((lang, vars) -> formats.reportSubject(formats.load(), lang, vars));
+        this.diagnosis = new DiagnosisService(gatewaySecrets, TestEmailHistory.into(outbox));
     }
 
     /** Opens the store (creating and migrating it); throws {@link io.cockpit.smtp.core.store.StoreException} in plain words. */
@@ -80,6 +83,7 @@ public final class CoreServices implements AutoCloseable {
     public GatewayService gateways() { return gateways; }
     public EngineRepository engines() { return engines; }
     public HistoryRepository history() { return history; }
+    public DiagnosisService diagnosis() { return diagnosis; }
     public OutboxService outbox() { return outbox; }
     public EngineRegistry engineRegistry() { return engineRegistry; }
 

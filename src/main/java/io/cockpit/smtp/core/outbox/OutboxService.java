@@ -232,6 +232,23 @@ public final class OutboxService {
         return "cockpit-smtp.invalid";
     }
 
+    /**
+     * Records in the history a message sent directly rather than through the queue (the gateway's test email), with
+     * its outcome. It is stored sent or failed, never queued, so no engine sends it again.
+     *
+     * @param messageId the Message-ID it was sent with; null when it never got that far (one is made up)
+     */
+    public long recordDirect(Flow flow, String to, String subject, String body, String messageId, boolean accepted,
+                             String reply) {
+        GatewayConfig portal = gateways.loadPortal();
+        String id = messageId == null ? newMessageId(idDomain(portal)) : messageId;
+        PreparedMessage m = new PreparedMessage(flow, DEFAULT_LANG, Audience.USER, List.of(to),
+                HeaderText.oneLine(subject), body, null, Map.of(), id, portal.engine());
+        long row = repository.insertFinished(m, accepted, reply, clock.instant());
+        events.publish(OutboxEvent.changed(List.of(row), accepted ? OutboxStatus.SENT : OutboxStatus.FAILED));
+        return row;
+    }
+
     public Optional<OutboxMessage> find(long id) {
         return repository.find(id);
     }

@@ -100,6 +100,56 @@ public final class OutboxRepository {
         });
     }
 
+    /**
+     * Stores, in one transaction, a message that was sent outside the queue (a test email sent by the diagnosis), with
+     * its outcome: it enters the history as sent or failed and is never claimed by an engine.
+     */
+    public long insertFinished(PreparedMessage m, boolean accepted, String reply, Instant now) {
+        return db.inTransaction(c -> {
+            long id;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox_message (flow, lang, audience, subject, body, "
+                    + "html_body, vars, message_id, engine, status, attempts, next_attempt_at, last_error, created_at, "
+                    + "updated_at, sent_at) VALUES (?,?,?,?,?,?,?,?,?,?,1,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                int i = 1;
+                ps.setString(i++, m.flow().cliName());
+                ps.setString(i++, m.lang());
+                ps.setString(i++, m.audience().cliName());
+                ps.setString(i++, m.subject());
+                ps.setString(i++, m.body());
+                ps.setString(i++, m.htmlBody());
+                ps.setString(i++, m.vars().isEmpty() ? null : json(m.vars()));
+                ps.setString(i++, m.messageId());
+                ps.setString(i++, m.engine());
+                ps.setString(i++, accepted ? "sent" : "failed");
+                ps.setObject(i++, odt(now));
+                ps.setString(i++, accepted ? null : clip(reply, 4000));
+                ps.setObject(i++, odt(now));
+                ps.setObject(i++, odt(now));
+                ps.setObject(i, accepted ? odt(now) : null);
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            try (PreparedStatement rcpt = c.prepareStatement("INSERT INTO outbox_recipient (message_id, position, address, "
+                    + "status, reply, updated_at) VALUES (?,?,?,?,?,?)")) {
+                int pos = 0;
+                for (String to : m.to()) {
+                    rcpt.setLong(1, id);
+                    rcpt.setInt(2, pos++);
+                    rcpt.setString(3, to);
+                    rcpt.setString(4, accepted ? "accepted" : "rejected");
+                    rcpt.setString(5, clip(reply, 1000));
+                    rcpt.setObject(6, odt(now));
+                    rcpt.addBatch();
+                }
+                rcpt.executeBatch();
+            }
+            return id;
+        });
+    }
+
     public Optional<OutboxMessage> find(long id) {
         return db.inTransaction(c -> {
             List<OutboxMessage> l = select(c, "WHERE id = ?", List.of(id), 1);
