@@ -125,7 +125,7 @@ public final class FormatViewModel {
         if (!canSave.get()) {
             return;
         }
-        EmailFormat draft = toFormat();
+        EmailFormat draft = toFormatUnchecked();
         busy.set(true);
         notice.set(null);
         runner.run(() -> formats.save(draft))
@@ -311,10 +311,6 @@ public final class FormatViewModel {
         }
         return new EmailFormat(userUrl.get(), operatorUrl.get(), List.copyOf(languages), defaultLanguage.get(),
                 templates, original == null ? 0 : original.version());
-    }
-
-    EmailFormat toFormat() {
-        return toFormatUnchecked();
     }
 
     // --- properties ---
