@@ -26,7 +26,7 @@ public final class MainWindow {
     }
 
     public void show() {
-        Scene scene = new Scene(load(), 1180, 800);
+        Scene scene = new Scene(load(), 1180, 820);
         scene.getStylesheets().add(MainWindow.class.getResource(THEME).toExternalForm());
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
