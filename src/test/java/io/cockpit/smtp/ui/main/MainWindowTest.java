@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -97,14 +100,20 @@ class MainWindowTest extends FxRobot {
         AtomicBoolean exited = new AtomicBoolean();
 
         open(() -> exited.set(true));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup(".dialog-pane").tryQuery()
-                .map(n -> n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing())
-                .orElse(false));
+        AtomicReference<DialogPane> shown = new AtomicReference<>();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            lookup(".dialog-pane").queryAllAs(DialogPane.class).stream()
+                    .filter(n -> n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing())
+                    .findFirst().ifPresent(shown::set);
+            return shown.get() != null;
+        });
 
-        javafx.scene.control.DialogPane pane = lookup(".dialog-pane").query();
+        DialogPane pane = shown.get();
         assertEquals("La base de configuration " + dir.resolve("cockpit.mv.db")
                 + " est endommagée et illisible : restaurez-la depuis une sauvegarde.", pane.getContentText());
-        clickOn(pane.lookupButton(javafx.scene.control.ButtonType.OK));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane.lookupButton(ButtonType.OK) != null
+                && pane.lookupButton(ButtonType.OK).getScene() != null);
+        clickOn(pane.lookupButton(ButtonType.OK));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, exited::get);
         assertNull(app.window(), "no main window over a store that could not be opened");
     }
