@@ -36,10 +36,11 @@ public final class ConsoleApp extends Application {
     private volatile CoreServices services;
     private volatile boolean stopped;
     private MainWindow window;
+    private volatile io.cockpit.smtp.core.engine.EngineRunner engine;
 
     /** Used by {@link Application#launch}: the location comes from {@link #launchConsole}. */
     public ConsoleApp() {
-        this(launchLocation, I18n.initialLocale(Locale.getDefault()));
+        this(launchLocation, I18n.forSystemLocale().locale());
     }
 
     public ConsoleApp(DbLocation location, Locale locale) {
@@ -76,6 +77,14 @@ public final class ConsoleApp extends Application {
         services = opened;
         window = new MainWindow(new UiContext(opened, runner, FxEvents.onFxThread(), i18n), stage);
         window.show();
+        runner.run(() -> LocalEngine.startIfFree(opened))
+                .onSuccess(started -> {
+                    engine = started.orElse(null);
+                    if (stopped && engine != null) {
+                        engine.stop(java.time.Duration.ofSeconds(10));
+                    }
+                })
+                .start();
     }
 
     private void storeFailed(Throwable e) {
@@ -108,6 +117,11 @@ public final class ConsoleApp extends Application {
     @Override
     public void stop() {
         stopped = true;
+        if (engine != null) {
+            // Finishes or gives back the message in hand (every SMTP wait has its timeout), then lets the engine go.
+            engine.stop(java.time.Duration.ofSeconds(10));
+            engine = null;
+        }
         if (runner != null) {
             runner.close();
         }

@@ -104,6 +104,11 @@ public final class PinnedTrust {
                     throw systemRefused;
                 }
                 pinned.checkServerTrusted(chain, authType);
+                // PKIX never checks a trust anchor's dates: a pinned self-signed certificate would be accepted
+                // expired. Verification stays whole, so the dates are checked here.
+                if (chain != null && chain.length > 0) {
+                    chain[0].checkValidity();
+                }
             }
         }
 

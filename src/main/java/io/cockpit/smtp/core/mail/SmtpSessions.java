@@ -43,6 +43,8 @@ public final class SmtpSessions {
         // Verification stays on whatever the mode; the factory carries the pinned trust.
         props.put(k + "ssl.checkserveridentity", "true");
         props.put(k + "ssl.socketFactory", trust.socketFactory());
+        // Else Angus retries a refused handshake with the JDK's default factory, hiding the first refusal.
+        props.put(k + "socketFactory.fallback", "false");
         props.put(k + "ssl.protocols", "TLSv1.3 TLSv1.2");
         if (g.security() == Security.SSL) {
             props.put(k + "ssl.enable", "true");
@@ -65,7 +67,8 @@ public final class SmtpSessions {
         return Session.getInstance(properties(g, trust));
     }
 
-    static String stripBrackets(String host) {
+    /** The host as sockets want it: an IPv6 literal without its brackets. */
+    public static String stripBrackets(String host) {
         if (host == null) {
             return null;
         }

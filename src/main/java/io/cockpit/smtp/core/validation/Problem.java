@@ -25,7 +25,19 @@ public enum Problem {
     OAUTH_FIELD_REQUIRED("is required for OAuth 2.0 authentication"),
     URL_INVALID("must be an absolute http:// or https:// URL"),
     LANGUAGE_INVALID("must be a language code such as fr, en or pt-BR"),
-    CERTIFICATE_INVALID("is not a readable PEM certificate");
+    CERTIFICATE_INVALID("is not a readable PEM certificate"),
+    LANGUAGE_NOT_LISTED("is not one of the portal's languages"),
+    LANGUAGE_DUPLICATE("lists the same language twice"),
+    TEMPLATE_SYNTAX("has a syntax error"),
+    TEMPLATE_UNKNOWN_VARIABLE("uses a variable that is not in the catalogue (see 'template variables')"),
+    // --- outbox ---
+    SUBJECT_FROM_TEMPLATE("is not accepted for report-notification: the subject comes from the language's template"),
+    VARIABLE_INVALID("must be NAME=VALUE with NAME made of capitals, digits and _ (such as TICKET_ID)"),
+    TOO_MANY("has too many values"),
+    ENGINE_EXISTS("is already a registered engine"),
+    NAME_INVALID("must be 1 to 64 letters, digits, '.', '_' or '-'"),
+    JSON_INVALID("is not a JSON object with the fields of a message"),
+    DURATION_INVALID("must be a duration such as 30d, 12h, 15m or 45s");
 
     private final String english;
 

@@ -33,15 +33,23 @@ public final class ExecutorRunner implements BackgroundRunner, AutoCloseable {
 
     @Override
     public <T> Job<T> run(Callable<T> work) {
-        return new Job<>(work, job -> executor.submit(() -> {
+        return new Job<>(work, job -> {
             try {
-                T value = job.call();
-                callbacks.execute(() -> job.succeeded(value));
-            } catch (Throwable e) {
-                LOG.debug("background work failed", e);
-                callbacks.execute(() -> job.failed(e));
+                return executor.submit(() -> {
+                    try {
+                        T value = job.call();
+                        callbacks.execute(() -> job.succeeded(value));
+                    } catch (Throwable e) {
+                        LOG.debug("background work failed", e);
+                        callbacks.execute(() -> job.failed(e));
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // The console is closing (the executor is shut down): late refreshes from events have nothing to do.
+                LOG.debug("background work dropped: the console is closing");
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
             }
-        }));
+        });
     }
 
     /**

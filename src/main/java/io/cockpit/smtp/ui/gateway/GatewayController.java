@@ -26,6 +26,8 @@ public final class GatewayController implements UnsavedChanges {
     private final I18n i18n;
     private final FieldDecoration decoration;
     private final Runnable saveShortcut;
+    /** The test panel shown under the form (null: none, as in an engine's embedded form). */
+    private final java.util.function.Supplier<javafx.scene.Parent> testPanel;
 
     @FXML private ComboBox<GatewayStatus> statusBox;
     @FXML private ComboBox<String> engineBox;
@@ -42,12 +44,19 @@ public final class GatewayController implements UnsavedChanges {
     @FXML private HBox preconfiguredBanner, noticeBanner;
     @FXML private Node form;
     @FXML private ProgressIndicator busyIndicator;
+    @FXML private javafx.scene.layout.VBox testPanelHolder;
 
     public GatewayController(GatewayViewModel vm, I18n i18n, FieldDecoration decoration) {
+        this(vm, i18n, decoration, null);
+    }
+
+    public GatewayController(GatewayViewModel vm, I18n i18n, FieldDecoration decoration,
+                             java.util.function.Supplier<javafx.scene.Parent> testPanel) {
         this.vm = vm;
         this.i18n = i18n;
         this.decoration = decoration;
         this.saveShortcut = vm::save;
+        this.testPanel = testPanel;
     }
 
     @FXML
@@ -103,6 +112,9 @@ public final class GatewayController implements UnsavedChanges {
             if (old != null) old.getAccelerators().remove(SAVE, saveShortcut);
             if (now != null) now.getAccelerators().put(SAVE, saveShortcut);
         });
+        if (testPanel != null) {
+            testPanelHolder.getChildren().setAll(testPanel.get());
+        }
         vm.loadIfNeeded();
     }
 

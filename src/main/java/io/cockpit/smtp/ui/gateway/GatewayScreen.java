@@ -10,6 +10,7 @@ import io.cockpit.smtp.ui.common.ViewLoader;
  */
 public final class GatewayScreen {
     public static final String FXML = "/io/cockpit/smtp/ui/gateway/GatewayView.fxml";
+    public static final String TEST_FXML = "/io/cockpit/smtp/ui/gateway/GatewayTestView.fxml";
 
     private GatewayScreen() {
     }
@@ -22,7 +23,17 @@ public final class GatewayScreen {
     public static GatewayController forGateway(UiContext ctx, String gatewayName) {
         GatewayViewModel vm = ctx.viewModel("gateway:" + gatewayName,
                 () -> new GatewayViewModel(ctx.services().gateways(), ctx.runner(), gatewayName));
-        return new GatewayController(vm, ctx.i18n(), ctx.decoration());
+        return new GatewayController(vm, ctx.i18n(), ctx.decoration(), () -> testPanel(ctx, gatewayName, vm));
+    }
+
+    /** "Tester la connexion" / "Envoyer un email de test", shown under the form it tests. */
+    private static javafx.scene.Parent testPanel(UiContext ctx, String gatewayName, GatewayViewModel form) {
+        GatewayTestViewModel test = ctx.viewModel("gateway-test:" + gatewayName,
+                () -> new GatewayTestViewModel(ctx.services().diagnosis(), ctx.services().gateways(), ctx.runner(),
+                        ctx.events(), form, () -> ctx.services().outbox()
+                        .list(null, io.cockpit.smtp.core.outbox.Flow.TEST, 1).stream()
+                        .flatMap(m -> m.to().stream()).findFirst().orElse(null)));
+        return ctx.loader().load(TEST_FXML, type -> new GatewayTestController(test, ctx.i18n(), ctx.decoration())).root();
     }
 
     /** The form as a node to embed in another screen (an engine's specific gateway). */

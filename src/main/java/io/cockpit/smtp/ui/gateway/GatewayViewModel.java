@@ -10,6 +10,7 @@ import io.cockpit.smtp.core.gateway.GatewayValidator;
 import io.cockpit.smtp.core.gateway.Preset;
 import io.cockpit.smtp.core.gateway.SealedSecret;
 import io.cockpit.smtp.core.gateway.Security;
+import io.cockpit.smtp.core.gateway.TrustedCertificate;
 import io.cockpit.smtp.core.store.ConflictException;
 import io.cockpit.smtp.core.validation.FieldProblem;
 import io.cockpit.smtp.core.validation.Problem;
@@ -75,6 +76,8 @@ public final class GatewayViewModel {
     private final StringProperty connectTimeout = new SimpleStringProperty(this, CONNECT_TIMEOUT, "");
     private final StringProperty readTimeout = new SimpleStringProperty(this, READ_TIMEOUT, "");
     private final StringProperty maxPerMinute = new SimpleStringProperty(this, MAX_PER_MINUTE, "");
+    /** The pinned certificates in the edit buffer ("Faire confiance à ce certificat" adds one, saved with the rest). */
+    private final ObservableList<TrustedCertificate> trustedCertificates = FXCollections.observableArrayList();
 
     private final ReadOnlyBooleanWrapper passwordStored = new ReadOnlyBooleanWrapper(this, "passwordStored");
     private final ReadOnlyBooleanWrapper preconfigured = new ReadOnlyBooleanWrapper(this, "preconfigured");
@@ -98,7 +101,7 @@ public final class GatewayViewModel {
         this.gatewayName = gatewayName;
         FIELDS.forEach(f -> problems.put(f, new ReadOnlyObjectWrapper<>(this, f)));
         for (Observable o : List.of(status, engine, server, port, security, helo, auth, username, newPassword, from,
-                replyTo, displayName, connectTimeout, readTimeout, maxPerMinute)) {
+                replyTo, displayName, connectTimeout, readTimeout, maxPerMinute, trustedCertificates)) {
             o.addListener(x -> recheck());
         }
         security.addListener((o, old, now) -> portFollows(old, now));
@@ -230,6 +233,7 @@ public final class GatewayViewModel {
             readTimeout.set(String.valueOf(c.readTimeoutSeconds()));
             maxPerMinute.set(String.valueOf(c.maxPerMinute()));
             preconfigured.set(c.preconfigured());
+            trustedCertificates.setAll(c.trustedCertificates());
         } finally {
             applying = false;
         }
@@ -244,7 +248,8 @@ public final class GatewayViewModel {
     private List<Object> editState() {
         return Arrays.asList(status.get(), engine.get(), server.get(), port.get(), security.get(), helo.get(), auth.get(),
                 username.get(), newPassword.get().isEmpty(), passwordRemoved, from.get(), replyTo.get(),
-                displayName.get(), connectTimeout.get(), readTimeout.get(), maxPerMinute.get());
+                displayName.get(), connectTimeout.get(), readTimeout.get(), maxPerMinute.get(),
+                List.copyOf(trustedCertificates));
     }
 
     private void portFollows(Security old, Security now) {
@@ -313,7 +318,34 @@ public final class GatewayViewModel {
                 .connectTimeoutSeconds(Integer.parseInt(connectTimeout.get().trim()))
                 .readTimeoutSeconds(Integer.parseInt(readTimeout.get().trim()))
                 .maxPerMinute(Integer.parseInt(maxPerMinute.get().trim()))
+                .trustedCertificates(List.copyOf(trustedCertificates))
                 .build();
+    }
+
+    /**
+     * The values on the screen as they are, saved or not, for "Tester la connexion"; null while the gateway is not
+     * loaded or a field is invalid. A typed password comes as characters, to be sealed off the FX thread.
+     */
+    public record Draft(GatewayConfig config, char[] typedPassword) {
+    }
+
+    public Draft draft() {
+        if (original == null || !valid.get()) {
+            return null;
+        }
+        char[] typed = newPassword.get().isEmpty() ? null : newPassword.get().toCharArray();
+        return new Draft(toConfig(passwordRemoved ? null : original.password()), typed);
+    }
+
+    /** Pins a certificate into the edit buffer (not saved until Save). Pinning the same one twice adds nothing. */
+    public void trustCertificate(TrustedCertificate certificate) {
+        if (trustedCertificates.stream().noneMatch(t -> t.fingerprint().equals(certificate.fingerprint()))) {
+            trustedCertificates.add(certificate);
+        }
+    }
+
+    public ObservableList<TrustedCertificate> trustedCertificates() {
+        return trustedCertificates;
     }
 
     // --- properties ---

@@ -66,6 +66,7 @@ public final class MainWindowController {
         french.setToggleGroup(languages);
         english.setToggleGroup(languages);
         (Locale.ENGLISH.getLanguage().equals(i18n.locale().getLanguage()) ? english : french).setSelected(true);
+        io.cockpit.smtp.ui.outbox.OutboxStatusBar.install(ctx, statusExtras);
     }
 
     @FXML

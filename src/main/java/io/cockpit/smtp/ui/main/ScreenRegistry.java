@@ -33,7 +33,19 @@ public final class ScreenRegistry {
                     key("nav.gateway"),
                     GatewayScreen.FXML,
                     io.cockpit.smtp.ui.gateway.GatewayController.class,
-                    GatewayScreen::portal)
+                    GatewayScreen::portal),
+            new Screen("outbox",
+                    List.of(key("nav.operations")),
+                    key("nav.outbox"),
+                    io.cockpit.smtp.ui.outbox.OutboxScreen.FXML,
+                    io.cockpit.smtp.ui.outbox.OutboxController.class,
+                    io.cockpit.smtp.ui.outbox.OutboxScreen::controller),
+            new Screen("send",
+                    List.of(key("nav.operations")),
+                    key("nav.send"),
+                    io.cockpit.smtp.ui.send.SendScreen.FXML,
+                    io.cockpit.smtp.ui.send.SendController.class,
+                    io.cockpit.smtp.ui.send.SendScreen::controller)
             // ui-gateway: the screens of the other issues go here (format, outbox, send, engines).
     );
 

@@ -1,0 +1,207 @@
+package io.cockpit.smtp.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cockpit.smtp.core.CoreServices;
+import io.cockpit.smtp.core.engine.EngineInfo;
+import io.cockpit.smtp.core.engine.EngineRegistry;
+import io.cockpit.smtp.core.engine.EngineRunner;
+import io.cockpit.smtp.core.gateway.GatewayConfig;
+import io.cockpit.smtp.core.gateway.GatewayService;
+import io.cockpit.smtp.core.validation.Problem;
+import io.cockpit.smtp.core.validation.ValidationException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "engine", mixinStandardHelpOptions = true, description = "The engines that send mail.",
+        subcommands = {EngineCommand.Run.class, EngineCommand.ListEngines.class, EngineCommand.Add.class,
+                EngineCommand.Show.class, EngineCommand.Set.class})
+public final class EngineCommand {
+    @ParentCommand RootCommand root;
+
+    static ObjectNode json(EngineRegistry registry, EngineInfo e) {
+        ObjectNode o = OutboxJson.MAPPER.createObjectNode();
+        o.put("name", e.name());
+        o.put("remote", e.remote());
+        o.put("online", registry.online(e));
+        o.put("lastSeen", OutboxJson.text(e.lastSeen()));
+        o.put("gateway", e.gatewayMode());
+        o.put("holder", registry.online(e) ? e.holder() : null);
+        return o;
+    }
+
+    static EngineInfo existing(EngineRegistry registry, String name) throws ValidationException {
+        return registry.find(name).orElseThrow(() -> ValidationException.of("name", Problem.ENGINE_UNKNOWN));
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = {"Run the background sender without a window until SIGINT/SIGTERM.",
+                    "--once sends what is due, then exits."})
+    static final class Run implements Callable<Integer> {
+        @ParentCommand EngineCommand parent;
+        @Spec CommandSpec spec;
+        @Option(names = "--name", paramLabel = "NAME", description = "default: the gateway's engine") String name;
+        @Option(names = "--once", description = "send what is due now, then exit") boolean once;
+
+        @Override
+        public Integer call() throws Exception {
+            CoreServices services = parent.root.services();
+            String engine = name != null ? name : services.gateways().loadPortal().engine();
+            existing(services.engineRegistry(), engine);
+            EngineRunner runner = services.engineRunner(engine);
+            PrintWriter out = spec.commandLine().getOut();
+            if (once) {
+                int[] handled = new int[1];
+                Optional<EngineInfo> busy = runner.runOnce(handled);
+                if (busy.isPresent()) {
+                    throw busy(busy.get());
+                }
+                out.println(handled[0] + " message(s) handled by engine " + engine + ".");
+                out.flush();
+                return ExitCode.DONE;
+            }
+            Optional<EngineInfo> busy = runner.start();
+            if (busy.isPresent()) {
+                throw busy(busy.get());
+            }
+            CountDownLatch stopped = new CountDownLatch(1);
+            SignalStop.install(() -> {
+                runner.stop(Duration.ofSeconds(60));
+                stopped.countDown();
+            });
+            out.println("engine " + engine + " started; stop with Ctrl-C or SIGTERM");
+            out.flush();
+            while (!stopped.await(1, TimeUnit.SECONDS)) {
+                if (!runner.sender().running()) {
+                    // Taken over by another process, or the sender died: stop for real.
+                    runner.stop(Duration.ofSeconds(5));
+                    throw new CliException(ExitCode.FAILED, "engine " + engine + " stopped: another process took it over");
+                }
+            }
+            out.println("engine " + engine + " stopped");
+            out.flush();
+            return ExitCode.DONE;
+        }
+
+        private static CliException busy(EngineInfo e) {
+            return new CliException(ExitCode.FAILED, "engine " + e.name() + " is already running in another process ("
+                    + e.holder() + ", last seen " + e.lastSeen() + ")");
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "The registered engines.")
+    static final class ListEngines implements Callable<Integer> {
+        @ParentCommand EngineCommand parent;
+        @Spec CommandSpec spec;
+        @Option(names = "--json") boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            EngineRegistry registry = parent.root.services().engineRegistry();
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                ArrayNode a = OutboxJson.MAPPER.createArrayNode();
+                registry.list().forEach(e -> a.add(json(registry, e)));
+                out.println(OutboxJson.MAPPER.writeValueAsString(a));
+            } else {
+                out.printf("%-20s %-7s %-8s %-9s %s%n", "NAME", "REMOTE", "ONLINE", "GATEWAY", "LAST SEEN");
+                for (EngineInfo e : registry.list()) {
+                    out.printf("%-20s %-7s %-8s %-9s %s%n", e.name(), e.remote() ? "yes" : "no",
+                            registry.online(e) ? "yes" : "no", e.gatewayMode(), e.lastSeen() == null ? "-" : e.lastSeen());
+                }
+            }
+            out.flush();
+            return ExitCode.DONE;
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Register an engine.")
+    static final class Add implements Callable<Integer> {
+        @ParentCommand EngineCommand parent;
+        @Spec CommandSpec spec;
+        @Parameters(paramLabel = "NAME") String name;
+        @Option(names = "--remote", description = "it runs on another machine") boolean remote;
+
+        @Override
+        public Integer call() throws ValidationException {
+            parent.root.services().engineRegistry().add(name, remote);
+            spec.commandLine().getOut().println("Engine " + name + " registered.");
+            spec.commandLine().getOut().flush();
+            return ExitCode.DONE;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "One engine and the gateway it sends with.")
+    static final class Show implements Callable<Integer> {
+        @ParentCommand EngineCommand parent;
+        @Spec CommandSpec spec;
+        @Parameters(paramLabel = "NAME") String name;
+        @Option(names = "--json") boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            CoreServices services = parent.root.services();
+            EngineInfo e = existing(services.engineRegistry(), name);
+            ObjectNode o = json(services.engineRegistry(), e);
+            GatewayConfig g = services.outbox().gatewayFor(name);
+            o.set("gatewayConfig", io.cockpit.smtp.core.config.GatewayJson.show(g));
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(OutboxJson.MAPPER.writeValueAsString(o));
+            } else {
+                GatewayCommand.printHuman(o, out);
+            }
+            out.flush();
+            return ExitCode.DONE;
+        }
+    }
+
+    @Command(name = "set", mixinStandardHelpOptions = true,
+            description = {"Choose the gateway an engine sends with: the portal's or its own.",
+                    "The gateway options (as for 'gateway set') edit the engine's specific gateway."})
+    static final class Set implements Callable<Integer> {
+        @ParentCommand EngineCommand parent;
+        @Spec CommandSpec spec;
+        @Parameters(paramLabel = "NAME") String name;
+        @Option(names = "--gateway", paramLabel = "portal|specific") String gateway;
+        @Mixin GatewayOptions options;
+
+        @Override
+        public Integer call() throws Exception {
+            CoreServices services = parent.root.services();
+            existing(services.engineRegistry(), name);
+            if (GatewayConfig.PORTAL.equals(name)) {
+                throw ValidationException.of("name", Problem.NAME_INVALID);
+            }
+            GatewayService gateways = services.gateways();
+            GatewayConfig current = gateways.load(name);
+            GatewayConfig applied = options.apply(current, gateways, parent.root.stdin());
+            boolean gatewayChanged = !applied.equals(current);
+            // The engine's own gateway is always sent by that engine.
+            GatewayConfig changed = applied.toBuilder().name(name).engine(name).build();
+            if (gateway != null && !gateway.equals(EngineInfo.PORTAL) && !gateway.equals(EngineInfo.SPECIFIC)) {
+                throw ValidationException.of("gateway", Problem.CHOICE_INVALID);
+            }
+            if (gatewayChanged) {
+                gateways.save(changed);
+            }
+            if (gateway != null) {
+                services.engineRegistry().setGatewayMode(name, gateway);
+            }
+            spec.commandLine().getOut().println(gatewayChanged || gateway != null ? "Engine " + name + " saved." : "Nothing changed.");
+            spec.commandLine().getOut().flush();
+            return ExitCode.DONE;
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.cockpit.smtp.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.cockpit.smtp.core.outbox.Flow;
+import io.cockpit.smtp.core.outbox.OutboxMessage;
+import io.cockpit.smtp.core.outbox.OutboxService;
+import io.cockpit.smtp.core.outbox.OutboxStatus;
+import io.cockpit.smtp.core.outbox.Recipient;
+import io.cockpit.smtp.core.validation.Problem;
+import io.cockpit.smtp.core.validation.ValidationException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "outbox", mixinStandardHelpOptions = true,
+        description = "The messages waiting, sent and failed (Exploitation > File d'envoi).",
+        subcommands = {OutboxCommand.ListMessages.class, OutboxCommand.Show.class, OutboxCommand.Retry.class,
+                OutboxCommand.Purge.class})
+public final class OutboxCommand {
+    @ParentCommand RootCommand root;
+
+    OutboxService outbox() {
+        return root.services().outbox();
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List messages, newest first.")
+    static final class ListMessages implements Callable<Integer> {
+        @ParentCommand OutboxCommand parent;
+        @Spec CommandSpec spec;
+        @Option(names = "--status", paramLabel = "STATUS", description = "queued, sending, deferred, sent or failed") String status;
+        @Option(names = "--flow", paramLabel = "FLOW") String flow;
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "50") int limit;
+        @Option(names = "--json", description = "print a JSON array") boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            OutboxStatus s = status == null ? null : OutboxStatus.fromCli(status)
+                    .orElseThrow(() -> ValidationException.of("status", Problem.CHOICE_INVALID));
+            Flow f = flow == null ? null : Flow.fromCli(flow).orElseThrow(() -> ValidationException.of("flow", Problem.CHOICE_INVALID));
+            if (limit < 1) {
+                throw ValidationException.of("limit", Problem.NUMBER_INVALID);
+            }
+            List<OutboxMessage> list = parent.outbox().list(s, f, limit);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                ArrayNode a = OutboxJson.MAPPER.createArrayNode();
+                list.forEach(m -> a.add(OutboxJson.summary(m)));
+                out.println(OutboxJson.MAPPER.writeValueAsString(a));
+            } else {
+                out.printf("%-8s %-9s %-20s %-30s %-8s %s%n", "ID", "STATUS", "FLOW", "TO", "ATTEMPTS", "SUBJECT");
+                for (OutboxMessage m : list) {
+                    out.printf("%-8d %-9s %-20s %-30s %-8d %s%n", m.id(), m.status().cliName(), m.flow().cliName(),
+                            String.join(",", m.to()), m.attempts(), m.subject());
+                }
+            }
+            out.flush();
+            return ExitCode.DONE;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "One message: fields, recipients, headers.")
+    static final class Show implements Callable<Integer> {
+        @ParentCommand OutboxCommand parent;
+        @Spec CommandSpec spec;
+        @Parameters(paramLabel = "ID") long id;
+        @Option(names = "--json", description = "print one JSON object") boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            OutboxService outbox = parent.outbox();
+            OutboxMessage m = outbox.find(id).orElseThrow(() -> new CliException(ExitCode.INVALID, "id: no message " + id));
+            PrintWriter out = spec.commandLine().getOut();
+            List<String> headers = outbox.headerLines(m);
+            if (json) {
+                out.println(OutboxJson.MAPPER.writeValueAsString(OutboxJson.details(m, headers)));
+            } else {
+                out.printf("id:            %d%nstatus:        %s%nflow:          %s%nlang:          %s%naudience:      %s%n",
+                        m.id(), m.status().cliName(), m.flow().cliName(), m.lang(), m.audience().cliName());
+                out.printf("engine:        %s%nattempts:      %d%ncreated:       %s%nnext attempt:  %s%nsent:          %s%n",
+                        m.engine(), m.attempts(), m.createdAt(), m.nextAttemptAt(), m.sentAt() == null ? "-" : m.sentAt());
+                out.printf("last error:    %s%nmessage id:    %s%n", m.lastError() == null ? "-" : m.lastError(), m.messageId());
+                for (Recipient r : m.recipients()) {
+                    out.printf("recipient:     %s %s%s%n", r.address(), r.status().cliName(), r.reply() == null ? "" : " (" + r.reply() + ")");
+                }
+                out.println();
+                headers.forEach(out::println);
+            }
+            out.flush();
+            return ExitCode.DONE;
+        }
+    }
+
+    @Command(name = "retry", mixinStandardHelpOptions = true, description = "Make messages due now.")
+    static final class Retry implements Callable<Integer> {
+        @ParentCommand OutboxCommand parent;
+        @Spec CommandSpec spec;
+        @ArgGroup(exclusive = true, multiplicity = "1") Which which;
+
+        static final class Which {
+            @Parameters(paramLabel = "ID") Long id;
+            @Option(names = "--all-failed") boolean allFailed;
+            @Option(names = "--all-deferred") boolean allDeferred;
+        }
+
+        @Override
+        public Integer call() {
+            OutboxService outbox = parent.outbox();
+            int n;
+            if (which.id != null) {
+                OutboxMessage m = outbox.find(which.id).orElseThrow(() -> new CliException(ExitCode.INVALID, "id: no message " + which.id));
+                if (m.status() == OutboxStatus.SENT || m.status() == OutboxStatus.SENDING) {
+                    throw new CliException(ExitCode.INVALID, "id: message " + which.id + " is " + m.status().cliName() + "; only deferred, failed or queued messages can be retried");
+                }
+                n = outbox.retry(which.id);
+            } else {
+                n = outbox.retryAll(which.allFailed ? OutboxStatus.FAILED : OutboxStatus.DEFERRED);
+            }
+            spec.commandLine().getOut().println(n + " message(s) due now.");
+            spec.commandLine().getOut().flush();
+            return ExitCode.DONE;
+        }
+    }
+
+    @Command(name = "purge", mixinStandardHelpOptions = true, description = "Delete sent or failed messages.")
+    static final class Purge implements Callable<Integer> {
+        private static final Pattern DURATION = Pattern.compile("(\\d{1,6})([dhms])");
+        @ParentCommand OutboxCommand parent;
+        @Spec CommandSpec spec;
+        @Option(names = "--status", required = true, paramLabel = "sent|failed") String status;
+        @Option(names = "--older-than", paramLabel = "DURATION", description = "such as 30d, 12h, 15m, 45s (or ISO-8601 P30D)")
+        String olderThan;
+
+        @Override
+        public Integer call() throws ValidationException {
+            OutboxStatus s = OutboxStatus.fromCli(status).filter(x -> x == OutboxStatus.SENT || x == OutboxStatus.FAILED)
+                    .orElseThrow(() -> ValidationException.of("status", Problem.CHOICE_INVALID));
+            Duration age = olderThan == null ? null : duration(olderThan);
+            int n = parent.outbox().purge(s, age);
+            spec.commandLine().getOut().println(n + " message(s) deleted.");
+            spec.commandLine().getOut().flush();
+            return ExitCode.DONE;
+        }
+
+        static Duration duration(String text) throws ValidationException {
+            String t = text.trim().toLowerCase(Locale.ROOT);
+            Matcher m = DURATION.matcher(t);
+            if (m.matches()) {
+                long v = Long.parseLong(m.group(1));
+                return switch (m.group(2)) {
+                    case "d" -> Duration.ofDays(v);
+                    case "h" -> Duration.ofHours(v);
+                    case "m" -> Duration.ofMinutes(v);
+                    default -> Duration.ofSeconds(v);
+                };
+            }
+            try {
+                Duration d = t.startsWith("p") && t.contains("d") && !t.contains("t")
+                        ? Duration.ofDays(java.time.Period.parse(text.trim()).getDays()) : Duration.parse(text.trim());
+                if (d.isNegative()) {
+                    throw ValidationException.of("older-than", Problem.DURATION_INVALID);
+                }
+                return d;
+            } catch (java.time.format.DateTimeParseException e) {
+                throw ValidationException.of("older-than", Problem.DURATION_INVALID);
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package io.cockpit.smtp.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cockpit.smtp.core.outbox.NewMessage;
+import io.cockpit.smtp.core.outbox.OutboxService;
+import io.cockpit.smtp.core.validation.FieldProblem;
+import io.cockpit.smtp.core.validation.Problem;
+import io.cockpit.smtp.core.validation.ValidationException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "send", mixinStandardHelpOptions = true,
+        description = {"Store a message in the outbox and print its id; the engine delivers it.",
+                "--batch FILE|- reads one JSON object a line and stores all of them or none."})
+public final class SendCommand implements Callable<Integer> {
+    @ParentCommand RootCommand root;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--flow", paramLabel = "FLOW",
+            description = "ticket-notification, report-notification, password-reset, user-access, feedback, ticket-email, supervision-alert, test")
+    String flow;
+    @Option(names = "--to", paramLabel = "ADDRESS", split = ",", description = "one or more recipients, comma-separated")
+    List<String> to;
+    @Option(names = "--lang", paramLabel = "LANG", description = "language of the message (default fr)") String lang;
+    @Option(names = "--audience", paramLabel = "user|operator", description = "which portal URL the links use (default user)")
+    String audience;
+    @Option(names = "--subject", paramLabel = "TEXT", description = "not for report-notification (its template gives it)")
+    String subject;
+    @Option(names = "--body", paramLabel = "TEXT") String body;
+    @Option(names = "--body-file", paramLabel = "FILE") Path bodyFile;
+    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "a variable for the subject and the built-in body")
+    List<String> vars;
+    @Option(names = "--engine", paramLabel = "NAME", description = "the engine that sends it (default: the gateway's)")
+    String engine;
+    @Option(names = "--batch", paramLabel = "FILE|-", description = "JSON lines: {\"flow\", \"to\", \"lang\", \"audience\", \"subject\", \"body\", \"vars\", \"engine\"}")
+    String batch;
+
+    @Override
+    public Integer call() throws ValidationException, IOException {
+        OutboxService outbox = root.services().outbox();
+        PrintWriter out = spec.commandLine().getOut();
+        if (batch != null) {
+            if (flow != null || to != null || lang != null || audience != null || subject != null || body != null
+                    || bodyFile != null || vars != null || engine != null) {
+                throw CliException.invalid("batch", "cannot be combined with the options of a single message");
+            }
+            for (long id : sendBatch(outbox)) {
+                out.println(id);
+            }
+        } else {
+            NewMessage m = single();
+            out.println(outbox.enqueue(m));
+            if ("report-notification".equals(m.flow())) {
+                for (String name : root.services().formats().missingReportValues(m.lang(), m.vars())) {
+                    spec.commandLine().getErr().println("warning: the report subject uses ${" + name
+                            + "}, which has no value (--var " + name + "=...): it is left empty");
+                }
+            }
+        }
+        out.flush();
+        return ExitCode.DONE;
+    }
+
+    private NewMessage single() throws ValidationException {
+        if (body != null && bodyFile != null) {
+            throw CliException.invalid("body-file", "give either --body or --body-file, not both");
+        }
+        String text = body;
+        if (bodyFile != null) {
+            try {
+                text = Files.readString(bodyFile, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw CliException.invalid("body-file", "cannot be read (" + e.getMessage() + ")");
+            }
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        Map<String, String> parsed = new LinkedHashMap<>();
+        if (vars != null) {
+            for (String v : vars) {
+                int eq = v.indexOf('=');
+                if (eq <= 0) {
+                    problems.add(FieldProblem.error("var", Problem.VARIABLE_INVALID));
+                } else {
+                    parsed.put(v.substring(0, eq), v.substring(eq + 1));
+                }
+            }
+        }
+        ValidationException.throwIfErrors(problems);
+        return new NewMessage(flow, to, lang, audience, subject, text, parsed, engine);
+    }
+
+    private List<Long> sendBatch(OutboxService outbox) throws ValidationException, IOException {
+        List<NewMessage> messages = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
+        BufferedReader in = "-".equals(batch)
+                ? new BufferedReader(new InputStreamReader(root.stdin(), StandardCharsets.UTF_8))
+                : openFile(Path.of(batch));
+        try (in) {
+            String line;
+            int n = 0;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    messages.add(parse(OutboxJson.MAPPER.readTree(line)));
+                    lines.add(n);
+                } catch (IOException | IllegalArgumentException e) {
+                    problems.add(FieldProblem.error("line " + n, Problem.JSON_INVALID));
+                }
+            }
+        }
+        if (messages.isEmpty() && problems.isEmpty()) {
+            throw CliException.invalid("batch", "holds no message");
+        }
+        if (!problems.isEmpty()) {
+            problems.addAll(outbox.checkAll(messages, i -> "line " + lines.get(i) + ": "));
+            throw new ValidationException(problems);
+        }
+        return outbox.enqueueAll(messages, i -> "line " + lines.get(i) + ": ");
+    }
+
+    private static BufferedReader openFile(Path p) {
+        try {
+            return Files.newBufferedReader(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw CliException.invalid("batch", "cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** One JSON line: the same fields as the options; "to" a list or one string; "vars" an object of strings. */
+    static NewMessage parse(JsonNode o) {
+        if (!o.isObject()) {
+            throw new IllegalArgumentException("not an object");
+        }
+        List<String> recipients = new ArrayList<>();
+        JsonNode to = o.get("to");
+        if (to != null && to.isArray()) {
+            to.forEach(t -> recipients.add(t.isTextual() ? t.asText() : null));
+        } else if (to != null && to.isTextual()) {
+            recipients.add(to.asText());
+        }
+        Map<String, String> vars = new LinkedHashMap<>();
+        JsonNode v = o.get("vars");
+        if (v != null && v.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = v.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                vars.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText());
+            }
+        } else if (v != null && !v.isNull()) {
+            throw new IllegalArgumentException("vars is not an object");
+        }
+        return new NewMessage(text(o, "flow"), recipients, text(o, "lang"), text(o, "audience"), text(o, "subject"),
+                text(o, "body"), vars, text(o, "engine"));
+    }
+
+    private static String text(JsonNode o, String field) {
+        JsonNode n = o.get(field);
+        return n == null || n.isNull() ? null : n.asText();
+    }
+}

@@ -1,0 +1,24 @@
+package io.cockpit.smtp.core.engine;
+
+import java.time.Instant;
+
+/**
+ * An engine as registered.
+ *
+ * @param gatewayMode "portal" (sends with the portal's gateway) or "specific" (a gateway row named after the engine)
+ * @param holder the process that runs it ("host:pid:random"), null when none
+ * @param lastSeen the holder's last heartbeat, null when never run
+ */
+public record EngineInfo(String name, boolean remote, String gatewayMode, String holder, Instant lastSeen, Instant createdAt) {
+    public static final String PORTAL = "portal";
+    public static final String SPECIFIC = "specific";
+
+    /** Online: someone holds it and its heartbeat is fresher than {@code staleAfter} before {@code now}. */
+    public boolean online(Instant now, java.time.Duration staleAfter) {
+        return holder != null && lastSeen != null && lastSeen.isAfter(now.minus(staleAfter));
+    }
+
+    public boolean specificGateway() {
+        return SPECIFIC.equals(gatewayMode);
+    }
+}

@@ -1,0 +1,13 @@
+package io.cockpit.smtp.core.mail.diagnosis;
+
+/** Progress of a running diagnosis; called on the diagnosis thread (a UI adapter moves it to its own thread). */
+public interface DiagnosisListener {
+    DiagnosisListener NONE = new DiagnosisListener() {
+    };
+
+    default void stepStarted(Step step) {
+    }
+
+    default void stepFinished(StepResult result) {
+    }
+}

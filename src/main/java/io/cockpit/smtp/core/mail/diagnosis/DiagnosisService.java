@@ -1,0 +1,111 @@
+package io.cockpit.smtp.core.mail.diagnosis;
+
+import io.cockpit.smtp.core.gateway.Authentication;
+import io.cockpit.smtp.core.gateway.GatewayConfig;
+import io.cockpit.smtp.core.gateway.GatewayField;
+import io.cockpit.smtp.core.oauth.GatewaySecrets;
+import io.cockpit.smtp.core.oauth.OAuthException;
+import io.cockpit.smtp.core.store.SecretUnavailableException;
+import io.cockpit.smtp.core.validation.Problem;
+import io.cockpit.smtp.core.validation.Syntax;
+import io.cockpit.smtp.core.validation.ValidationException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * "Tester la connexion" and "Envoyer un email de test": the one service behind the Passerelle SMTP screen's buttons
+ * and {@code gateway check} / {@code gateway test}. Works on any configuration (saved or an unsaved edit buffer),
+ * whether the gateway is active or not. Runs on the caller's thread; cancel through the {@link Cancellation}.
+ */
+public final class DiagnosisService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DiagnosisService.class);
+
+    /** Where a test email is recorded once sent (the outbox history, flow {@code test}). */
+    @FunctionalInterface
+    public interface TestEmailLog {
+        TestEmailLog NONE = report -> { };
+
+        /** Called only when a test email was handed to the server, accepted or not. */
+        void record(DiagnosisReport report);
+    }
+
+    private final GatewaySecrets gateways;
+    private final TestEmailLog testEmails;
+
+    public DiagnosisService(GatewaySecrets gateways) {
+        this(gateways, TestEmailLog.NONE);
+    }
+
+    /** @param gateways where the password, or the OAuth access token, comes from */
+    public DiagnosisService(GatewaySecrets gateways, TestEmailLog testEmails) {
+        this.gateways = gateways;
+        this.testEmails = testEmails;
+    }
+
+    /** Connect, secure, authenticate; send nothing. */
+    public DiagnosisReport check(GatewayConfig g, DiagnosisListener listener, Cancellation cancellation)
+            throws ValidationException {
+        requireServer(g);
+        return run(g, null, listener, cancellation);
+    }
+
+    /** Everything {@link #check} does, then one test email to {@code to}. */
+    public DiagnosisReport test(GatewayConfig g, String to, DiagnosisListener listener, Cancellation cancellation)
+            throws ValidationException {
+        requireServer(g);
+        if (Syntax.isBlank(g.from())) {
+            throw ValidationException.of(GatewayField.FROM, Problem.REQUIRED);
+        }
+        if (Syntax.isBlank(to)) {
+            throw ValidationException.of("to", Problem.REQUIRED);
+        }
+        var bad = Syntax.address(to.trim());
+        if (bad.isPresent()) {
+            throw ValidationException.of("to", bad.get());
+        }
+        DiagnosisReport report = run(g, to.trim(), listener, cancellation);
+        if (report.testEmail() != null) {
+            try {
+                testEmails.record(report);
+            } catch (RuntimeException e) {
+                // the server's answer stands; only the history line is missing
+                LOG.warn("the test email could not be recorded in the outbox history", e);
+            }
+        }
+        return report;
+    }
+
+    private DiagnosisReport run(GatewayConfig g, String to, DiagnosisListener listener, Cancellation cancellation) {
+        char[] secret = null;
+        try {
+            if (g.auth() != Authentication.NONE) {
+                secret = gateways.secretFor(g);
+            }
+            return new Diagnosis(g, secret, listener, cancellation).run(to);
+        } catch (SecretUnavailableException e) {
+            return refusedBeforeStart(Failure.SECRET_UNAVAILABLE, e.getMessage());
+        } catch (OAuthException e) {
+            return refusedBeforeStart(Failure.OAUTH_TOKEN_UNAVAILABLE, "OAuth 2.0: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return refusedBeforeStart(Failure.CANCELLED, "cancelled while obtaining the OAuth 2.0 token");
+        } finally {
+            if (secret != null) {
+                Arrays.fill(secret, '\0');
+            }
+        }
+    }
+
+    private static DiagnosisReport refusedBeforeStart(Failure failure, String detail) {
+        StepResult r = StepResult.failed(Step.AUTH, 0, detail, failure);
+        List<Hint> hints = failure == Failure.SECRET_UNAVAILABLE ? List.of(Hint.SECRET_UNAVAILABLE) : List.of();
+        return new DiagnosisReport(false, List.of(r), Step.AUTH, failure, hints, List.of(), null, Capabilities.NONE,
+                null, null, null, null);
+    }
+
+    private static void requireServer(GatewayConfig g) throws ValidationException {
+        if (Syntax.isBlank(g.server())) {
+            throw ValidationException.of(GatewayField.SERVER, Problem.REQUIRED);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.cockpit.smtp.core.outbox;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The portal's mail flows (contract: "send and outbox"). */
+public enum Flow {
+    TICKET_NOTIFICATION,
+    REPORT_NOTIFICATION,
+    PASSWORD_RESET,
+    USER_ACCESS,
+    FEEDBACK,
+    TICKET_EMAIL,
+    SUPERVISION_ALERT,
+    TEST;
+
+    /** "ticket-notification". */
+    public String cliName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Optional<Flow> fromCli(String s) {
+        if (s == null) {
+            return Optional.empty();
+        }
+        String t = s.trim();
+        return Arrays.stream(values()).filter(f -> f.cliName().equals(t)).findFirst();
+    }
+
+    /** The subject of this flow comes from the language's template, never from the caller. */
+    public boolean subjectFromTemplate() {
+        return this == REPORT_NOTIFICATION;
+    }
+}

@@ -1,0 +1,160 @@
+package io.cockpit.smtp.ui.outbox;
+
+import io.cockpit.smtp.core.outbox.Flow;
+import io.cockpit.smtp.core.outbox.OutboxStatus;
+import io.cockpit.smtp.ui.common.I18n;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.function.Function;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+
+/** Binds the File d'envoi screen to its view models; it polls every two seconds while shown, for other processes' changes. */
+public final class OutboxController {
+    private final OutboxViewModel vm;
+    private final OutboxSummaryViewModel summary;
+    private final I18n i18n;
+    private final Timeline poll;
+
+    @FXML private ComboBox<OutboxStatus> statusFilter;
+    @FXML private ComboBox<Flow> flowFilter;
+    @FXML private TableView<OutboxRow> table;
+    @FXML private TableColumn<OutboxRow, String> statusColumn, flowColumn, toColumn, subjectColumn, nextColumn, errorColumn;
+    @FXML private TableColumn<OutboxRow, Number> attemptsColumn;
+    @FXML private TextArea detailsArea;
+    @FXML private Button retryButton, retryFailedButton, purgeSentButton, purgeFailedButton;
+    @FXML private HBox warningBanner, noticeBanner;
+    @FXML private Label warningLabel, noticeLabel;
+
+    public OutboxController(OutboxViewModel vm, OutboxSummaryViewModel summary, I18n i18n) {
+        this.vm = vm;
+        this.summary = summary;
+        this.i18n = i18n;
+        this.poll = new Timeline(new KeyFrame(Duration.seconds(2), e -> vm.refresh()));
+        poll.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    @FXML
+    private void initialize() {
+        statusFilter.setItems(FXCollections.observableArrayList(OutboxStatus.values()));
+        statusFilter.getItems().add(0, null);
+        statusFilter.setConverter(converter("outbox.status", OutboxStatus::name));
+        statusFilter.valueProperty().bindBidirectional(vm.statusFilterProperty());
+        flowFilter.setItems(FXCollections.observableArrayList(Flow.values()));
+        flowFilter.getItems().add(0, null);
+        flowFilter.setConverter(converter("outbox.flow", Flow::name));
+        flowFilter.valueProperty().bindBidirectional(vm.flowFilterProperty());
+
+        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.MEDIUM)
+                .withLocale(i18n.locale()).withZone(ZoneId.systemDefault());
+        statusColumn.setCellValueFactory(c -> text(i18n.get("outbox.status." + c.getValue().status().name())));
+        flowColumn.setCellValueFactory(c -> text(i18n.get("outbox.flow." + c.getValue().flow().name())));
+        toColumn.setCellValueFactory(c -> text(c.getValue().recipients()));
+        subjectColumn.setCellValueFactory(c -> text(c.getValue().subject()));
+        attemptsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().attempts()));
+        nextColumn.setCellValueFactory(c -> text(format(when, c.getValue().nextAttemptAt())));
+        errorColumn.setCellValueFactory(c -> text(c.getValue().lastError()));
+        table.setItems(vm.rows());
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
+        vm.selectedProperty().addListener((o, a, b) -> {
+            if (b != null && table.getSelectionModel().getSelectedItem() != b) {
+                table.getSelectionModel().select(b);
+            }
+        });
+        detailsArea.textProperty().bind(vm.detailsProperty());
+        retryButton.disableProperty().bind(vm.retryDisabled());
+
+        warningLabel.textProperty().bind(Bindings.createStringBinding(() -> warning(),
+                summary.waitingTooLongProperty(), summary.failedRecentlyProperty(), summary.failedRecentlyCountProperty()));
+        warningBanner.visibleProperty().bind(summary.waitingTooLongProperty().or(summary.failedRecentlyProperty()));
+        warningBanner.managedProperty().bind(warningBanner.visibleProperty());
+        noticeLabel.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("outbox.notice." + vm.noticeProperty().get().name(),
+                vm.noticeCountProperty().get()), vm.noticeProperty(), vm.noticeCountProperty()));
+        noticeBanner.visibleProperty().bind(vm.noticeProperty().isNotEqualTo(OutboxViewModel.Notice.NONE));
+        noticeBanner.managedProperty().bind(noticeBanner.visibleProperty());
+
+        table.sceneProperty().addListener((o, a, scene) -> {
+            if (scene == null) {
+                poll.stop();
+            } else {
+                poll.play();
+            }
+        });
+        vm.refresh();
+        summary.refresh();
+    }
+
+    private String warning() {
+        StringBuilder sb = new StringBuilder();
+        if (summary.waitingTooLongProperty().get()) {
+            sb.append(i18n.get("outbox.warning.waiting", OutboxSummaryViewModel.WAITING_TOO_LONG.toMinutes()));
+        }
+        if (summary.failedRecentlyProperty().get()) {
+            sb.append(sb.length() == 0 ? "" : " ").append(i18n.get("outbox.warning.failed", summary.failedRecentlyCountProperty().get()));
+        }
+        return sb.toString();
+    }
+
+    @FXML
+    private void retry() {
+        vm.retrySelected();
+    }
+
+    @FXML
+    private void retryFailed() {
+        vm.retryAll(OutboxStatus.FAILED);
+    }
+
+    @FXML
+    private void purgeSent() {
+        vm.purge(OutboxStatus.SENT);
+    }
+
+    @FXML
+    private void purgeFailed() {
+        vm.purge(OutboxStatus.FAILED);
+    }
+
+    @FXML
+    private void refresh() {
+        vm.refresh();
+        summary.refresh();
+    }
+
+    private static ReadOnlyObjectWrapper<String> text(String s) {
+        return new ReadOnlyObjectWrapper<>(s == null ? "" : s);
+    }
+
+    private static String format(DateTimeFormatter f, Instant i) {
+        return i == null ? "" : f.format(i);
+    }
+
+    private <E> StringConverter<E> converter(String family, Function<E, String> name) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(E value) {
+                return value == null ? i18n.get("outbox.filter.all") : i18n.get(family + "." + name.apply(value));
+            }
+
+            @Override
+            public E fromString(String s) {
+                return null;
+            }
+        };
+    }
+}

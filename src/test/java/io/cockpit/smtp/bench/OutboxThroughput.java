@@ -1,0 +1,42 @@
+package io.cockpit.smtp.bench;
+
+import io.cockpit.smtp.core.CoreServices;
+import io.cockpit.smtp.core.gateway.GatewayStatus;
+import io.cockpit.smtp.core.outbox.NewMessage;
+import io.cockpit.smtp.core.store.DbLocation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * In-process throughput of the outbox (enqueue, then drain) against a local SMTP sink, for profiling; the documented
+ * benchmark is bench/outbox-vs-smtp-source.sh. Args: N PORT.
+ */
+public final class OutboxThroughput {
+    public static void main(String[] args) throws Exception {
+        int n = Integer.parseInt(args[0]);
+        int port = Integer.parseInt(args[1]);
+        Path dir = Files.createTempDirectory("outbox-bench");
+        try (CoreServices s = CoreServices.open(DbLocation.resolve(dir.resolve("db").toString(), dir.resolve("key").toString()))) {
+            var g = s.gateways().loadPortal();
+            s.gateways().save(g.toBuilder().status(GatewayStatus.ACTIVE).server("127.0.0.1").port(port)
+                    .from("bench@example.com").build());
+            String body = ("x".repeat(75) + "\n").repeat(13);
+            List<NewMessage> many = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                many.add(new NewMessage("test", List.of("sink" + i + "@example.com"), "fr", null, "bench " + i, body, Map.of(), null));
+            }
+            long t0 = System.nanoTime();
+            s.outbox().enqueueAll(many);
+            long t1 = System.nanoTime();
+            var sender = s.sender("local", "bench");
+            int handled = sender.drainOnce();
+            long t2 = System.nanoTime();
+            System.out.printf("enqueue %d: %.2f s (%.0f/s); send %d: %.2f s (%.0f/s); total %.0f msg/s%n", n,
+                    (t1 - t0) / 1e9, n / ((t1 - t0) / 1e9), handled, (t2 - t1) / 1e9, n / ((t2 - t1) / 1e9),
+                    n / ((t2 - t0) / 1e9));
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.cockpit.smtp.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.cockpit.smtp.Launcher;
+import io.cockpit.smtp.core.CoreServices;
+import io.cockpit.smtp.core.outbox.OutboxStatus;
+import io.cockpit.smtp.testing.ChildJvm;
+import io.cockpit.smtp.testing.Outboxes;
+import io.cockpit.smtp.testing.TestStore;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EngineCommandTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir Path dir;
+
+    @Test
+    void listShowsTheLocalEngineWithTheContractKeys() throws Exception {
+        OutboxCli r = OutboxCli.run(dir, "engine", "list", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode a = JSON.readTree(r.out());
+        assertEquals("local", a.get(0).get("name").asText());
+        for (String key : new String[] {"name", "remote", "online", "lastSeen", "gateway"}) {
+            assertTrue(a.get(0).has(key), key);
+        }
+        assertFalse(a.get(0).get("online").asBoolean());
+    }
+
+    @Test
+    void addRegistersAnEngineOnceAndSetGivesItItsOwnGateway() throws Exception {
+        assertEquals(0, OutboxCli.run(dir, "engine", "add", "dmz", "--remote").code());
+        OutboxCli again = OutboxCli.run(dir, "engine", "add", "dmz");
+        assertEquals(2, again.code());
+        assertTrue(again.err().contains("name:"), again.err());
+        OutboxCli set = OutboxCli.run(dir, "engine", "set", "dmz", "--gateway", "specific", "--server", "smtp.dmz.example.com",
+                "--port", "2525", "--from", "dmz@example.com");
+        assertEquals(0, set.code(), set.err());
+        JsonNode shown = JSON.readTree(OutboxCli.run(dir, "engine", "show", "dmz", "--json").out());
+        assertEquals("specific", shown.get("gateway").asText());
+        assertTrue(shown.get("remote").asBoolean());
+        assertEquals("smtp.dmz.example.com", shown.get("gatewayConfig").get("server").asText());
+        assertEquals(2, OutboxCli.run(dir, "engine", "set", "dmz", "--gateway", "elsewhere").code());
+        assertEquals(2, OutboxCli.run(dir, "engine", "show", "nope").code());
+    }
+
+    @Test
+    void engineRunSendsInTheBackgroundAndStopsCleanlyOnSigterm() throws Exception {
+        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        try {
+            try (CoreServices s = TestStore.open(dir)) {
+                TestStore.plainGateway(s, smtp.getSmtp().getPort(), io.cockpit.smtp.core.gateway.GatewayStatus.ACTIVE);
+            }
+            Process child = ChildJvm.start(Launcher.class, dir.resolve("engine.log"), "--db", dir.resolve("db").toString(),
+                    "--key-file", dir.resolve("test.key").toString(), "engine", "run");
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                String first = out.readLine();
+                assertNotNull(first, "engine printed nothing");
+                assertTrue(first.contains("started"), first);
+                OutboxCli send = OutboxCli.run(dir, "send", "--flow", "test", "--to", "a@example.org");
+                assertEquals(0, send.code(), send.err());
+                assertTrue(smtp.waitForIncomingEmail(20_000, 1), "the running engine sent it");
+                JsonNode engines = JSON.readTree(OutboxCli.run(dir, "engine", "list", "--json").out());
+                assertTrue(engines.get(0).get("online").asBoolean());
+                assertEquals(1, OutboxCli.run(dir, "engine", "run", "--once").code(), "the engine is held by the running one");
+                child.destroy(); // SIGTERM
+                assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+                assertEquals(0, child.exitValue(), "a clean stop exits 0");
+            }
+            try (CoreServices s = TestStore.open(dir)) {
+                assertNull(s.engineRegistry().find("local").orElseThrow().holder(), "released on a clean stop");
+                Outboxes.await(() -> s.outbox().list(OutboxStatus.SENT, null, 0).size() == 1, Duration.ofSeconds(5));
+            }
+        } finally {
+            smtp.stop();
+        }
+    }
+}

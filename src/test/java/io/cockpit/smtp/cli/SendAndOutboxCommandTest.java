@@ -1,0 +1,126 @@
+package io.cockpit.smtp.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SendAndOutboxCommandTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir Path dir;
+
+    @Test
+    void sendPrintsTheIdOfTheStoredMessage() throws Exception {
+        OutboxCli r = OutboxCli.run(dir, "send", "--flow", "ticket-notification", "--to", "a@example.org,b@example.org",
+                "--lang", "en", "--audience", "operator", "--var", "TICKET_ID=42", "--var", "TICKET_TITLE=Printer");
+        assertEquals(0, r.code(), r.err());
+        long id = Long.parseLong(r.out().trim());
+        OutboxCli show = OutboxCli.run(dir, "outbox", "show", String.valueOf(id), "--json");
+        assertEquals(0, show.code(), show.err());
+        JsonNode o = JSON.readTree(show.out());
+        assertEquals("queued", o.get("status").asText());
+        assertEquals("Ticket 42: Printer", o.get("subject").asText());
+        assertEquals(2, o.get("to").size());
+        assertTrue(o.get("messageId").asText().startsWith("<"));
+        assertTrue(o.get("headers").has("Subject"));
+        assertTrue(o.get("headers").has("Message-ID"));
+    }
+
+    @Test
+    void aBadRecipientExitsTwoNamingTheFieldAndStoresNothing() throws Exception {
+        OutboxCli r = OutboxCli.run(dir, "send", "--flow", "test", "--to", "not-an-address");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("to:"), r.err());
+        assertEquals("[]", OutboxCli.run(dir, "outbox", "list", "--json").out().trim());
+    }
+
+    @Test
+    void aReportSubjectWithHolesIsSentButWarnedAbout() {
+        OutboxCli r = OutboxCli.run(dir, "send", "--flow", "report-notification", "--to", "a@example.org", "--lang", "en",
+                "--var", "REPORT_NAME=Incidents", "--var", "PERIOD_START=1 Nov");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("${PERIOD_END}"), r.err());
+        assertFalse(r.err().contains("${PERIOD_START}"), r.err());
+        OutboxCli full = OutboxCli.run(dir, "send", "--flow", "report-notification", "--to", "a@example.org", "--lang", "en",
+                "--var", "REPORT_NAME=Incidents", "--var", "PERIOD_START=1 Nov", "--var", "PERIOD_END=7 Nov");
+        assertEquals("", full.err());
+    }
+
+    @Test
+    void subjectIsRefusedForReportNotifications() {
+        OutboxCli r = OutboxCli.run(dir, "send", "--flow", "report-notification", "--to", "a@example.org", "--subject", "x");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("subject:"), r.err());
+    }
+
+    @Test
+    void unknownFlowExitsTwo() {
+        OutboxCli r = OutboxCli.run(dir, "send", "--flow", "newsletter", "--to", "a@example.org");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("flow:"), r.err());
+    }
+
+    @Test
+    void batchStoresEveryLineAndPrintsOneIdALine() throws Exception {
+        String lines = "{\"flow\":\"test\",\"to\":[\"a@example.org\"]}\n"
+                + "\n"
+                + "{\"flow\":\"report-notification\",\"to\":[\"b@example.org\"],\"lang\":\"en\",\"vars\":{\"REPORT_NAME\":\"Weekly\"}}\n"
+                + "{\"flow\":\"password-reset\",\"to\":\"c@example.org\",\"audience\":\"user\"}\n";
+        OutboxCli r = OutboxCli.withStdin(dir, lines, "send", "--batch", "-");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(3, r.out().trim().split("\n").length);
+        JsonNode list = JSON.readTree(OutboxCli.run(dir, "outbox", "list", "--json").out());
+        assertEquals(3, list.size());
+        for (String key : new String[] {"id", "flow", "to", "subject", "status", "attempts", "nextAttemptAt", "lastError",
+                "createdAt", "sentAt", "engine"}) {
+            assertTrue(list.get(0).has(key), key);
+        }
+        assertEquals("password-reset", list.get(0).get("flow").asText(), "newest first");
+    }
+
+    @Test
+    void batchWithBadLinesStoresNothingAndNamesTheLines() throws Exception {
+        Path file = dir.resolve("batch.jsonl");
+        Files.writeString(file, "{\"flow\":\"test\",\"to\":[\"a@example.org\"]}\n"
+                + "{\"flow\":\"test\",\"to\":[\"broken\"]}\n"
+                + "not json\n"
+                + "{\"flow\":\"test\",\"to\":[\"d@example.org\"]}\n");
+        OutboxCli r = OutboxCli.run(dir, "send", "--batch", file.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("line 2: to"), r.err());
+        assertTrue(r.err().contains("line 3"), r.err());
+        assertFalse(r.err().contains("line 1"), r.err());
+        assertEquals("[]", OutboxCli.run(dir, "outbox", "list", "--json").out().trim());
+    }
+
+    @Test
+    void engineRunOnceSendsWhatIsDueAndRetryAndPurgeWork() throws Exception {
+        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        try {
+            assertEquals(0, OutboxCli.run(dir, "gateway", "set", "--status", "active", "--server", "127.0.0.1", "--port",
+                    String.valueOf(smtp.getSmtp().getPort()), "--from", "itsm@example.com").code());
+            String id = OutboxCli.run(dir, "send", "--flow", "user-access", "--to", "new@example.org", "--var", "LOGIN=new").out().trim();
+            OutboxCli run = OutboxCli.run(dir, "engine", "run", "--once");
+            assertEquals(0, run.code(), run.err());
+            assertTrue(smtp.waitForIncomingEmail(5000, 1));
+            JsonNode shown = JSON.readTree(OutboxCli.run(dir, "outbox", "show", id, "--json").out());
+            assertEquals("sent", shown.get("status").asText());
+            assertFalse(shown.get("sentAt").isNull());
+            assertEquals(2, OutboxCli.run(dir, "outbox", "retry", id).code(), "a sent message is not retried");
+            OutboxCli purge = OutboxCli.run(dir, "outbox", "purge", "--status", "sent");
+            assertEquals(0, purge.code(), purge.err());
+            assertTrue(purge.out().startsWith("1 "), purge.out());
+            assertEquals(2, OutboxCli.run(dir, "outbox", "purge", "--status", "queued").code());
+            assertEquals(2, OutboxCli.run(dir, "outbox", "purge", "--status", "sent", "--older-than", "soon").code());
+        } finally {
+            smtp.stop();
+        }
+    }
+}

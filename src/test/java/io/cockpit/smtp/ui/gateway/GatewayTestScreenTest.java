@@ -1,0 +1,97 @@
+package io.cockpit.smtp.ui.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cockpit.smtp.core.CoreServices;
+import io.cockpit.smtp.core.gateway.Security;
+import io.cockpit.smtp.core.mail.diagnosis.TestSmtp;
+import io.cockpit.smtp.core.store.StoreFixture;
+import io.cockpit.smtp.ui.ConsoleApp;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Envoyer un email de test from the Passerelle SMTP screen, against an in-process SMTP server. */
+class GatewayTestScreenTest extends FxRobot {
+    @TempDir
+    Path dir;
+    private ConsoleApp app;
+    private Stage stage;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        if (app != null) {
+            FxToolkit.setupFixture(() -> stage.close());
+            app.stop();
+            app = null;
+        }
+    }
+
+    private void openWindow() throws Exception {
+        app = new ConsoleApp(StoreFixture.location(dir), Locale.FRENCH);
+        stage = FxToolkit.setupFixture(() -> {
+            Stage s = new Stage();
+            app.start(s);
+            return s;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> lookup("#form").tryQuery().map(n -> !n.isDisabled()).orElse(false));
+    }
+
+    private <T extends Node> T node(String id) {
+        return lookup(id).query();
+    }
+
+    @Test
+    void aTestEmailShowsItsStepsResultAndTranscript() throws Exception {
+        try (var server = TestSmtp.subetha(0, null, false, null, null)) {
+            try (CoreServices services = StoreFixture.open(dir)) {
+                services.gateways().save(services.gateways().loadPortal().toBuilder()
+                        .server("127.0.0.1").port(server.port()).security(Security.NONE)
+                        .from("itsm@example.com").displayName("Service desk").build());
+            }
+            openWindow();
+            TextField recipient = node("#recipientField");
+            interact(() -> {
+                recipient.requestFocus();
+                recipient.setText("");
+            });
+            clickOn(recipient).write("admin@example.org");
+            Button send = node("#sendButton");
+            interact(send::fire);
+
+            Label result = node("#resultLabel");
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> result.isVisible() && !result.getText().isEmpty());
+            assertTrue(result.getText().startsWith("Le serveur a accepté l'email de test"), result.getText());
+            ListView<?> steps = node("#stepList");
+            assertEquals(6, steps.getItems().size(), steps.getItems().toString());
+            TextArea transcript = node("#transcriptArea");
+            assertTrue(transcript.isVisible());
+            assertTrue(transcript.getText().contains("C: MAIL FROM:<itsm@example.com>"), transcript.getText());
+            assertTrue(transcript.getText().contains("S: 250"), transcript.getText());
+            assertFalse(node("#cancelButton").isVisible(), "nothing to cancel once done");
+            assertEquals(1, server.received.size());
+        }
+    }
+}
