@@ -1,6 +1,7 @@
 package io.cockpit.smtp.core;
 
 import io.cockpit.smtp.core.config.PresetLoader;
+import io.cockpit.smtp.core.format.FormatService;
 import io.cockpit.smtp.core.engine.EngineRegistry;
 import io.cockpit.smtp.core.engine.EngineRunner;
 import io.cockpit.smtp.core.outbox.OutboxEvents;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import io.cockpit.smtp.core.gateway.GatewayService;
 import io.cockpit.smtp.core.store.Database;
 import io.cockpit.smtp.core.store.DbLocation;
+import io.cockpit.smtp.core.store.EmailFormatRepository;
 import io.cockpit.smtp.core.store.EngineRepository;
 import io.cockpit.smtp.core.store.GatewayRepository;
 import io.cockpit.smtp.core.store.HistoryRepository;
@@ -34,6 +36,7 @@ public final class CoreServices implements AutoCloseable {
     private final OutboxService outbox;
     private volatile SenderSettings senderSettings = SenderSettings.DEFAULT;
     private final io.cockpit.smtp.core.config.ConfigService config;
+    private final FormatService formats;
 
     private CoreServices(DbLocation location, Database database) {
         this.location = location;
@@ -44,10 +47,17 @@ public final class CoreServices implements AutoCloseable {
         GatewayRepository gatewayRepository = new GatewayRepository(database);
         this.gateways = new GatewayService(gatewayRepository, engines, secrets, PresetLoader::fromEnvironment);
         this.config = new io.cockpit.smtp.core.config.ConfigService(gateways, gatewayRepository, secrets);
+        this.formats = new FormatService(new EmailFormatRepository(database));
         this.outboxRepository = new OutboxRepository(database);
         EngineRegistryRepository engineRows = new EngineRegistryRepository(database);
         this.engineRegistry = new EngineRegistry(engineRows, Clock.systemUTC());
         this.outbox = new OutboxService(outboxRepository, engineRows, gateways, new OutboxEvents(), Clock.systemUTC());
+        // The outbox links to the portal URLs and renders report subjects from the Email-format feature's templates.
+        outbox.usePortalLinks(() -> {
+            io.cockpit.smtp.core.format.EmailFormat f = formats.load();
+            return io.cockpit.smtp.core.outbox.PortalLinks.of(f.userUrl(), f.operatorUrl());
+        });
+        outbox.useReportSubjects((lang, vars) -> formats.reportSubject(formats.load(), lang, vars));
     }
 
     /** Opens the store (creating and migrating it); throws {@link io.cockpit.smtp.core.store.StoreException} in plain words. */
@@ -78,6 +88,7 @@ public final class CoreServices implements AutoCloseable {
         return new EngineRunner(engineRegistry, engine, holder -> sender(engine, holder));
     }
     public io.cockpit.smtp.core.config.ConfigService config() { return config; }
+    public FormatService formats() { return formats; }
 
     @Override
     public void close() {
