@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -28,7 +26,6 @@ public final class OutboxController {
     private final OutboxViewModel vm;
     private final OutboxSummaryViewModel summary;
     private final I18n i18n;
-    private final Timeline poll;
 
     @FXML private ComboBox<OutboxStatus> statusFilter;
     @FXML private ComboBox<Flow> flowFilter;
@@ -44,8 +41,6 @@ public final class OutboxController {
         this.vm = vm;
         this.summary = summary;
         this.i18n = i18n;
-        this.poll = new Timeline(new KeyFrame(Duration.seconds(2), e -> vm.refresh()));
-        poll.setCycleCount(Timeline.INDEFINITE);
     }
 
     @FXML
@@ -87,13 +82,7 @@ public final class OutboxController {
         noticeBanner.visibleProperty().bind(vm.noticeProperty().isNotEqualTo(OutboxViewModel.Notice.NONE));
         noticeBanner.managedProperty().bind(noticeBanner.visibleProperty());
 
-        table.sceneProperty().addListener((o, a, scene) -> {
-            if (scene == null) {
-                poll.stop();
-            } else {
-                poll.play();
-            }
-        });
+        Polling.whileShowing(table, Duration.seconds(2), vm::refresh);
         vm.refresh();
         summary.refresh();
     }
