@@ -132,8 +132,16 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                     }
                     StringBuilder data = new StringBuilder();
                     String d;
-                    while ((d = in.readLine()) != null && !d.equals(".")) {
+                    boolean ended = false;
+                    while ((d = in.readLine()) != null) {
+                        if (d.equals(".")) {
+                            ended = true;
+                            break;
+                        }
                         data.append(d.startsWith("..") ? d.substring(1) : d).append("\r\n");
+                    }
+                    if (!ended) {
+                        return; // the client went away in the middle of DATA: nothing was accepted
                     }
                     String reply = dataReply.apply(n);
                     if (CLOSE.equals(reply)) {
