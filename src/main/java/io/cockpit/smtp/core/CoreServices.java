@@ -59,14 +59,10 @@ public final class CoreServices implements AutoCloseable {
         EngineRegistryRepository engineRows = new EngineRegistryRepository(database);
         this.engineRegistry = new EngineRegistry(engineRows, Clock.systemUTC());
         this.outbox = new OutboxService(outboxRepository, engineRows, gateways, new OutboxEvents(), Clock.systemUTC());
-        // The outbox links to the portal URLs and renders report subjects with the Email format's own code, so that
-        // what is sent is what the Format des emails preview and `template preview` show.
+        // The outbox links to the portal URLs and renders report subjects from the Email-format feature's templates.
         outbox.usePortalLinks(() -> {
             io.cockpit.smtp.core.format.EmailFormat f = formats.load();
-            return new io.cockpit.smtp.core.outbox.PortalLinks() {
-                @Override public String userUrl() { return f.userUrl(); }
-                @Override public String operatorUrl() { return f.operatorUrl(); }
-            };
+            return io.cockpit.smtp.core.outbox.PortalLinks.of(f.userUrl(), f.operatorUrl());
         });
         outbox.useReportSubjects((lang, vars) -> formats.reportSubject(formats.load(), lang, vars));
         this.diagnosis = new DiagnosisService(gatewaySecrets, TestEmailHistory.into(outbox));

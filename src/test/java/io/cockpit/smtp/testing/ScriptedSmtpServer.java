@@ -26,10 +26,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final Thread acceptor;
-    private final List<Socket> open = Collections.synchronizedList(new ArrayList<>());
+    private final List<Socket> sockets = Collections.synchronizedList(new ArrayList<>());
     private final List<String> accepted = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger dataCount = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger maxOpen = new AtomicInteger();
     private volatile boolean silent;
     private volatile boolean offerAuth;
     private volatile boolean closeMidData;
@@ -85,11 +87,16 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return connections.get();
     }
 
+    /** The most sessions that were open at the same time. */
+    public int maxConcurrentSessions() {
+        return maxOpen.get();
+    }
+
     private void acceptLoop() {
         while (!socket.isClosed()) {
             try {
                 Socket s = socket.accept();
-                open.add(s);
+                sockets.add(s);
                 connections.incrementAndGet();
                 Thread t = new Thread(() -> serve(s), "scripted-smtp-session");
                 t.setDaemon(true);
@@ -101,6 +108,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     private void serve(Socket s) {
+        maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
         try (s) {
             if (silent) {
                 s.getInputStream().read(); // hold the connection open, answer nothing
@@ -132,8 +140,16 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                     }
                     StringBuilder data = new StringBuilder();
                     String d;
-                    while ((d = in.readLine()) != null && !d.equals(".")) {
+                    boolean ended = false;
+                    while ((d = in.readLine()) != null) {
+                        if (d.equals(".")) {
+                            ended = true;
+                            break;
+                        }
                         data.append(d.startsWith("..") ? d.substring(1) : d).append("\r\n");
+                    }
+                    if (!ended) {
+                        return; // the client went away in the middle of DATA: nothing was accepted
                     }
                     String reply = dataReply.apply(n);
                     if (CLOSE.equals(reply)) {
@@ -154,6 +170,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             }
         } catch (IOException | InterruptedException e) {
             // the client went away; nothing to do
+        } finally {
+            open.decrementAndGet();
         }
     }
 
@@ -165,8 +183,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         socket.close();
-        synchronized (open) {
-            for (Socket s : open) {
+        synchronized (sockets) {
+            for (Socket s : sockets) {
                 s.close();
             }
         }

@@ -13,6 +13,24 @@ public interface PortalLinks {
         return audience == Audience.OPERATOR ? operatorUrl() : userUrl();
     }
 
+    /** The configured URLs; one not configured yet falls back to its placeholder. */
+    static PortalLinks of(String userUrl, String operatorUrl) {
+        // An unset URL stays unset: the built-in bodies then give no link rather than a wrong one.
+        String user = userUrl == null || userUrl.isBlank() ? null : userUrl;
+        String operator = operatorUrl == null || operatorUrl.isBlank() ? null : operatorUrl;
+        return new PortalLinks() {
+            @Override
+            public String userUrl() {
+                return user;
+            }
+
+            @Override
+            public String operatorUrl() {
+                return operator;
+            }
+        };
+    }
+
     PortalLinks PLACEHOLDER = new PortalLinks() {
         @Override
         public String userUrl() {

@@ -162,4 +162,27 @@ class SenderFailureTest {
         assertEquals(OutboxStatus.FAILED, m.status());
         assertTrue(m.lastError().startsWith("gave up"), m.lastError());
     }
+
+    @Test
+    void aCappedRateIsPacedOnOneConnection() throws Exception {
+        GatewayConfig g = s.gateways().loadPortal();
+        s.gateways().save(g.toBuilder().maxPerMinute(100_000).build());
+        s.senderSettings(new SenderSettings(2, java.time.Duration.ofMillis(100), RetryPolicy.DEFAULT, 4));
+        server.data(n -> {
+            try {
+                Thread.sleep(50); // slow enough that parallel connections, if any, would overlap
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "250 ok";
+        });
+        List<NewMessage> ten = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ten.add(Outboxes.message("test", "u" + i + "@example.org"));
+        }
+        List<Long> ids = s.outbox().enqueueAll(ten);
+        Outboxes.drain(s);
+        ids.forEach(id -> assertEquals(OutboxStatus.SENT, Outboxes.get(s, id).status()));
+        assertEquals(1, server.maxConcurrentSessions(), "one connection at a time, though 4 are allowed");
+    }
 }
