@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "gateway", mixinStandardHelpOptions = true,
         description = "The portal's SMTP gateway (Administration > Connectivité > Passerelle SMTP).",
-        subcommands = {GatewayCommand.Show.class, GatewayCommand.Set.class,
+        subcommands = {GatewayCommand.Show.class, GatewayCommand.Set.class, GatewayAuthorizeCommand.class,
                 GatewayDiagnosisCommands.Check.class, GatewayDiagnosisCommands.Test.class})
 public final class GatewayCommand {
     @ParentCommand RootCommand root;
@@ -36,6 +36,7 @@ public final class GatewayCommand {
             GatewayConfig g = parent.root.services().gateways().loadPortal();
             PrintWriter out = spec.commandLine().getOut();
             ObjectNode node = GatewayJson.show(g);
+            ((ObjectNode) node.get("oauth")).put("tokenHealth", parent.root.services().oauth().health(g).cliName());
             if (json) {
                 out.println(GatewayJson.MAPPER.writeValueAsString(node));
             } else {

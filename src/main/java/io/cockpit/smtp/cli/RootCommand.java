@@ -13,7 +13,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = {"Administration console for the cockpit SMTP gateway.",
                 "Without a command it opens the console window."},
-        subcommands = {GatewayCommand.class, ConfigCommand.class, SendCommand.class, OutboxCommand.class, EngineCommand.class},
+        subcommands = {GatewayCommand.class, ConfigCommand.class, FormatCommand.class, TemplateCommand.class,
+                SendCommand.class, OutboxCommand.class, EngineCommand.class},
         usageHelpAutoWidth = true)
 public final class RootCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "LOCATION", scope = ScopeType.INHERIT,

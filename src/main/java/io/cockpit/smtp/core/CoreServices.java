@@ -1,6 +1,7 @@
 package io.cockpit.smtp.core;
 
 import io.cockpit.smtp.core.config.PresetLoader;
+import io.cockpit.smtp.core.format.FormatService;
 import io.cockpit.smtp.core.engine.EngineRegistry;
 import io.cockpit.smtp.core.engine.EngineRunner;
 import io.cockpit.smtp.core.outbox.OutboxEvents;
@@ -14,6 +15,7 @@ import io.cockpit.smtp.core.gateway.GatewayService;
 import io.cockpit.smtp.core.mail.diagnosis.DiagnosisService;
 import io.cockpit.smtp.core.store.Database;
 import io.cockpit.smtp.core.store.DbLocation;
+import io.cockpit.smtp.core.store.EmailFormatRepository;
 import io.cockpit.smtp.core.store.EngineRepository;
 import io.cockpit.smtp.core.store.GatewayRepository;
 import io.cockpit.smtp.core.store.HistoryRepository;
@@ -36,6 +38,9 @@ public final class CoreServices implements AutoCloseable {
     private final OutboxService outbox;
     private volatile SenderSettings senderSettings = SenderSettings.DEFAULT;
     private final io.cockpit.smtp.core.config.ConfigService config;
+    private final io.cockpit.smtp.core.oauth.OAuthTokenService oauth;
+    private final io.cockpit.smtp.core.oauth.GatewaySecrets gatewaySecrets;
+    private final FormatService formats;
 
     private CoreServices(DbLocation location, Database database) {
         this.location = location;
@@ -45,12 +50,26 @@ public final class CoreServices implements AutoCloseable {
         this.history = new HistoryRepository(database);
         GatewayRepository gatewayRepository = new GatewayRepository(database);
         this.gateways = new GatewayService(gatewayRepository, engines, secrets, PresetLoader::fromEnvironment);
-        this.config = new io.cockpit.smtp.core.config.ConfigService(gateways, gatewayRepository, secrets);
+        this.formats = new FormatService(new EmailFormatRepository(database));
+        this.config = new io.cockpit.smtp.core.config.ConfigService(gateways, gatewayRepository, formats, secrets, database);
+        this.oauth = new io.cockpit.smtp.core.oauth.OAuthTokenService(gateways, java.time.Duration.ofSeconds(20),
+                java.time.Clock.systemUTC());
+        this.gatewaySecrets = new io.cockpit.smtp.core.oauth.GatewaySecrets(gateways, oauth);
         this.outboxRepository = new OutboxRepository(database);
         EngineRegistryRepository engineRows = new EngineRegistryRepository(database);
         this.engineRegistry = new EngineRegistry(engineRows, Clock.systemUTC());
         this.outbox = new OutboxService(outboxRepository, engineRows, gateways, new OutboxEvents(), Clock.systemUTC());
-        this.diagnosis = new DiagnosisService(gateways, TestEmailHistory.into(outbox));
+        // The outbox links to the portal URLs and renders report subjects with the Email format's own code, so that
+        // what is sent is what the Format des emails preview and `template preview` show.
+        outbox.usePortalLinks(() -> {
+            io.cockpit.smtp.core.format.EmailFormat f = formats.load();
+            return new io.cockpit.smtp.core.outbox.PortalLinks() {
+                @Override public String userUrl() { return f.userUrl(); }
+                @Override public String operatorUrl() { return f.operatorUrl(); }
+            };
+        });
+        outbox.useReportSubjects((lang, vars) -> formats.reportSubject(formats.load(), lang, vars));
+        this.diagnosis = new DiagnosisService(gatewaySecrets::secretFor, TestEmailHistory.into(outbox));
     }
 
     /** Opens the store (creating and migrating it); throws {@link io.cockpit.smtp.core.store.StoreException} in plain words. */
@@ -73,7 +92,7 @@ public final class CoreServices implements AutoCloseable {
 
     /** A sender for {@code engine} claiming as {@code claimant}; it publishes on the outbox's events. */
     public SenderService sender(String engine, String claimant) {
-        return new SenderService(engine, claimant, outboxRepository, gateways, outbox::gatewayFor, outbox.events(),
+        return new SenderService(engine, claimant, outboxRepository, gatewaySecrets, outbox::gatewayFor, outbox.events(),
                 senderSettings, Clock.systemUTC());
     }
 
@@ -82,6 +101,10 @@ public final class CoreServices implements AutoCloseable {
         return new EngineRunner(engineRegistry, engine, holder -> sender(engine, holder));
     }
     public io.cockpit.smtp.core.config.ConfigService config() { return config; }
+    public io.cockpit.smtp.core.oauth.OAuthTokenService oauth() { return oauth; }
+    /** The password or OAuth access token a gateway authenticates with: what sending and diagnosis use. */
+    public io.cockpit.smtp.core.oauth.GatewaySecrets gatewaySecrets() { return gatewaySecrets; }
+    public FormatService formats() { return formats; }
 
     @Override
     public void close() {

@@ -37,7 +37,7 @@ public final class ConsoleApp extends Application {
 
     /** Used by {@link Application#launch}: the location comes from {@link #launchConsole}. */
     public ConsoleApp() {
-        this(launchLocation, I18n.initialLocale(Locale.getDefault()));
+        this(launchLocation, I18n.forSystemLocale().locale());
     }
 
     public ConsoleApp(DbLocation location, Locale locale) {

@@ -93,4 +93,24 @@ class ConfigCommandTest {
             assertEquals("secret-pw", new String(core.gateways().openPassword(core.gateways().loadPortal())));
         }
     }
+
+    @Test
+    void theEmailFormatTravelsWithTheExportAndAnImportIsAllOrNothing() throws Exception {
+        configure(dir);
+        assertEquals(0, CliRun.run(dir, null, "format", "set", "--user-url", "https://portal.example.com").code());
+        assertEquals(0, CliRun.run(dir, null, "template", "set", "--lang", "fr", "--text", "Rapport ${REPORT_NAME}").code());
+        Path file = dir.resolve("export.json");
+        assertEquals(0, CliRun.run(dir, null, "config", "export", "--file", file.toString()).code());
+        assertEquals(0, CliRun.run(other, null, "config", "import", "--file", file.toString()).code());
+        JsonNode f = CliRun.run(other, null, "format", "show", "--json").json();
+        assertEquals("https://portal.example.com", f.get("userUrl").asText());
+        assertEquals("Rapport ${REPORT_NAME}", f.get("reportSubjectTemplates").get("fr").asText());
+
+        // A good gateway beside a bad template: neither is applied.
+        Path mixed = Files.writeString(dir.resolve("mixed.json"), "{\"gateway\": {\"server\": \"other.example.com\"},"
+                + " \"format\": {\"reportSubjectTemplates\": {\"fr\": \"${UNKNOWN_VAR}\"}}}");
+        CliRun r = CliRun.run(other, null, "config", "import", "--file", mixed.toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertEquals("smtp.example.com", CliRun.run(other, null, "gateway", "show", "--json").json().get("server").asText());
+    }
 }

@@ -6,7 +6,10 @@ import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.GatewayField;
 import io.cockpit.smtp.core.gateway.GatewayService;
 import io.cockpit.smtp.core.gateway.SealedSecret;
+import io.cockpit.smtp.core.format.EmailFormat;
+import io.cockpit.smtp.core.format.FormatService;
 import io.cockpit.smtp.core.store.ConflictException;
+import io.cockpit.smtp.core.store.Database;
 import io.cockpit.smtp.core.store.GatewayRepository;
 import io.cockpit.smtp.core.store.SecretBox;
 import io.cockpit.smtp.core.store.SecretUnavailableException;
@@ -24,12 +27,17 @@ import java.util.List;
 public final class ConfigService {
     private final GatewayService gateways;
     private final GatewayRepository repository;
+    private final FormatService formats;
     private final SecretBox secrets;
+    private final Database database;
 
-    public ConfigService(GatewayService gateways, GatewayRepository repository, SecretBox secrets) {
+    public ConfigService(GatewayService gateways, GatewayRepository repository, FormatService formats, SecretBox secrets,
+                         Database database) {
         this.gateways = gateways;
         this.repository = repository;
+        this.formats = formats;
         this.secrets = secrets;
+        this.database = database;
     }
 
     /** JSON of the whole configuration; secrets are left out. */
@@ -37,6 +45,9 @@ public final class ConfigService {
         ObjectNode root = GatewayJson.MAPPER.createObjectNode();
         root.put("exportVersion", 1);
         root.set("gateway", GatewayJson.export(gateways.loadPortal()));
+        ObjectNode format = FormatJson.show(formats.load());
+        format.remove("version");
+        root.set("format", format);
         return root;
     }
 
@@ -67,10 +78,37 @@ public final class ConfigService {
             ValidationException.throwIfErrors(gateways.check(next));
             changes.addAll(diff(current, next));
         }
+        EmailFormat currentFormat = formats.load();
+        EmailFormat nextFormat = currentFormat;
+        JsonNode f = root.get("format");
+        if (f != null && f.isObject()) {
+            nextFormat = FormatJson.read(f, currentFormat);
+            ValidationException.throwIfErrors(formats.check(nextFormat));
+            changes.addAll(diff(currentFormat, nextFormat));
+        }
         if (dryRun || changes.isEmpty()) {
             return new ImportResult(changes, false);
         }
-        gateways.save(next);
+        GatewayConfig gatewayToSave = next == current ? null : next;
+        EmailFormat formatToSave = nextFormat == currentFormat ? null : nextFormat;
+        // Both in one transaction: a conflict or failure on the second leaves the first unsaved too.
+        try {
+            database.<Void, ConflictException>atomically(() -> {
+                try {
+                    if (gatewayToSave != null && !diffIsEmpty(current, gatewayToSave)) {
+                        gateways.save(gatewayToSave);
+                    }
+                    if (formatToSave != null) {
+                        formats.save(formatToSave);
+                    }
+                } catch (ValidationException e) {
+                    throw new InvalidInside(e); // rolls the transaction back
+                }
+                return null;
+            });
+        } catch (InvalidInside e) {
+            throw e.cause;
+        }
         return new ImportResult(changes, true);
     }
 
@@ -86,6 +124,29 @@ public final class ConfigService {
         ChangeLog log = new ChangeLog("gateway:" + b.name());
         ObjectNode ja = GatewayJson.export(a);
         ObjectNode jb = GatewayJson.export(b);
+        jb.fieldNames().forEachRemaining(f -> log.field(f, text(ja.get(f)), text(jb.get(f))));
+        return log.entries();
+    }
+
+    /** Carries a validation failure out of the transaction, which it rolls back on its way. */
+    private static final class InvalidInside extends RuntimeException {
+        final ValidationException cause;
+
+        InvalidInside(ValidationException cause) {
+            super(cause);
+            this.cause = cause;
+        }
+    }
+
+    private static boolean diffIsEmpty(GatewayConfig a, GatewayConfig b) {
+        return diff(a, b).isEmpty();
+    }
+
+    private static List<HistoryEntry> diff(EmailFormat a, EmailFormat b) {
+        ChangeLog log = new ChangeLog("format");
+        ObjectNode ja = FormatJson.show(a);
+        ObjectNode jb = FormatJson.show(b);
+        jb.remove("version");
         jb.fieldNames().forEachRemaining(f -> log.field(f, text(ja.get(f)), text(jb.get(f))));
         return log.entries();
     }

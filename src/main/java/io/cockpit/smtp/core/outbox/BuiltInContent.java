@@ -45,14 +45,17 @@ public final class BuiltInContent {
         String greeting = fr ? "Bonjour," : "Hello,";
         String signature = fr ? "-- \nMessage automatique du portail, merci de ne pas y répondre directement."
                 : "-- \nAutomatic message from the portal; please do not reply to it directly.";
-        String text = greeting + "\n\n" + intro + "\n\n" + t.action() + "\n" + portalUrl + "\n\n" + signature + "\n";
+        // Without a configured portal URL there is no link to give: better none than a wrong one.
+        boolean linked = portalUrl != null && !portalUrl.isBlank();
+        String text = greeting + "\n\n" + intro + "\n\n" + (linked ? t.action() + "\n" + portalUrl + "\n\n" : "")
+                + signature + "\n";
         String html = null;
         if (flow != Flow.TEST && flow != Flow.SUPERVISION_ALERT) {
-            String link = HtmlText.escape(portalUrl);
+            String link = linked ? HtmlText.escape(portalUrl) : "";
             html = "<!DOCTYPE html>\n<html lang=\"" + (fr ? "fr" : "en") + "\"><head><meta charset=\"UTF-8\"></head><body>\n"
                     + "<p>" + HtmlText.escape(greeting) + "</p>\n"
                     + "<p>" + HtmlText.escape(fill(t.intro(), vars)).replace("\n", "<br>\n") + "</p>\n"
-                    + "<p><a href=\"" + link + "\">" + HtmlText.escape(t.action()) + "</a></p>\n"
+                    + (linked ? "<p><a href=\"" + link + "\">" + HtmlText.escape(t.action()) + "</a></p>\n" : "")
                     + "<p style=\"color:#666\">" + HtmlText.escape(signature.substring(4)) + "</p>\n"
                     + "</body></html>\n";
         }

@@ -2,7 +2,8 @@ package io.cockpit.smtp.core.outbox;
 
 import io.cockpit.smtp.core.gateway.Authentication;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
-import io.cockpit.smtp.core.gateway.GatewayService;
+import io.cockpit.smtp.core.oauth.GatewaySecrets;
+import io.cockpit.smtp.core.oauth.OAuthException;
 import io.cockpit.smtp.core.mail.DeliveryFailure;
 import io.cockpit.smtp.core.mail.DeliveryOutcome;
 import io.cockpit.smtp.core.mail.PinnedTrust;
@@ -35,7 +36,7 @@ public final class SenderService {
     private final String engine;
     private final String claimant;
     private final OutboxRepository repository;
-    private final GatewayService gateways;
+    private final GatewaySecrets gateways;
     private final Function<String, GatewayConfig> gatewayFor;
     private final OutboxEvents events;
     private final SenderSettings settings;
@@ -53,7 +54,7 @@ public final class SenderService {
      * @param claimant this process's unique holder id: the messages it claims carry it
      * @param gatewayFor the gateway an engine sends with (its specific one or the portal's), read before each batch
      */
-    public SenderService(String engine, String claimant, OutboxRepository repository, GatewayService gateways,
+    public SenderService(String engine, String claimant, OutboxRepository repository, GatewaySecrets gateways,
                          Function<String, GatewayConfig> gatewayFor, OutboxEvents events, SenderSettings settings, Clock clock) {
         this.engine = engine;
         this.claimant = claimant;
@@ -269,17 +270,18 @@ public final class SenderService {
 
     private void sendBatch(String who, GatewayConfig gateway, List<OutboxMessage> batch, Duration lease) throws InterruptedException {
         char[] secret = null;
-        if (gateway.auth() == Authentication.PASSWORD) {
+        if (gateway.auth() != Authentication.NONE) {
             try {
-                secret = gateways.openPassword(gateway);
+                // The password, or for OAuth 2.0 a fresh access token (refreshed by the provider when it expires).
+                secret = gateways.secretFor(gateway);
             } catch (SecretUnavailableException e) {
                 // Never send a ciphertext as a password: the messages wait until the password is entered again.
                 deferAll(who, batch, e.getMessage());
                 return;
+            } catch (OAuthException e) {
+                deferAll(who, batch, "OAuth 2.0: " + e.getMessage());
+                return;
             }
-        } else if (gateway.auth() == Authentication.OAUTH2) {
-            deferAll(who, batch, "OAuth 2.0 sending needs an access token, which this engine cannot obtain yet");
-            return;
         }
         List<AttemptResult> results = new ArrayList<>();
         List<Long> done = new ArrayList<>();

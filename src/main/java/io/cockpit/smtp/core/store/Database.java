@@ -113,10 +113,33 @@ public final class Database implements AutoCloseable {
         T run(Connection c) throws SQLException, E;
     }
 
+    /** Work that must commit or roll back as one, across several repositories. */
+    @FunctionalInterface
+    public interface Atomic<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    // The connection of the transaction this thread is in, so that repositories called inside atomically() join it.
+    private final ThreadLocal<Connection> current = new ThreadLocal<>();
+
+    /** Runs several repositories' saves in one transaction: all are committed, or none. */
+    public <T, E extends Exception> T atomically(Atomic<T, E> work) throws E {
+        return inTransaction(c -> work.run());
+    }
+
     public <T, E extends Exception> T inTransaction(Work<T, E> work) throws E {
+        Connection joined = current.get();
+        if (joined != null) {
+            try {
+                return work.run(joined);
+            } catch (SQLException e) {
+                throw new StoreFailure(e);
+            }
+        }
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            current.set(c);
             try {
                 T result = work.run(c);
                 c.commit();
@@ -127,6 +150,8 @@ public final class Database implements AutoCloseable {
             } catch (Exception e) {
                 c.rollback();
                 throw e;
+            } finally {
+                current.remove();
             }
         } catch (SQLException e) {
             throw new StoreFailure(e);

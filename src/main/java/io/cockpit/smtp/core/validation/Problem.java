@@ -26,6 +26,10 @@ public enum Problem {
     URL_INVALID("must be an absolute http:// or https:// URL"),
     LANGUAGE_INVALID("must be a language code such as fr, en or pt-BR"),
     CERTIFICATE_INVALID("is not a readable PEM certificate"),
+    LANGUAGE_NOT_LISTED("is not one of the portal's languages"),
+    LANGUAGE_DUPLICATE("lists the same language twice"),
+    TEMPLATE_SYNTAX("has a syntax error"),
+    TEMPLATE_UNKNOWN_VARIABLE("uses a variable that is not in the catalogue (see 'template variables')"),
     // --- outbox ---
     SUBJECT_FROM_TEMPLATE("is not accepted for report-notification: the subject comes from the language's template"),
     VARIABLE_INVALID("must be NAME=VALUE with NAME made of capitals, digits and _ (such as TICKET_ID)"),

@@ -34,12 +34,6 @@ public final class ExecutorRunner implements BackgroundRunner, AutoCloseable {
     @Override
     public <T> Job<T> run(Callable<T> work) {
         return new Job<>(work, job -> {
-            if (executor.isShutdown()) {
-                // The console is closing: a timer or a late event asking for work gets none, rather than an
-                // exception on the FX thread.
-                LOG.debug("background work after shutdown dropped");
-                return java.util.concurrent.CompletableFuture.completedFuture(null);
-            }
             try {
                 return executor.submit(() -> {
                     try {
@@ -51,7 +45,8 @@ public final class ExecutorRunner implements BackgroundRunner, AutoCloseable {
                     }
                 });
             } catch (java.util.concurrent.RejectedExecutionException closing) {
-                LOG.debug("background work after shutdown dropped");
+                // The console is closing (the executor is shut down): late refreshes from events have nothing to do.
+                LOG.debug("background work dropped: the console is closing");
                 return java.util.concurrent.CompletableFuture.completedFuture(null);
             }
         });

@@ -31,7 +31,21 @@ public final class I18n {
 
     /** French unless the system locale is English. */
     public static I18n forSystemLocale() {
-        return new I18n(initialLocale(Locale.getDefault()));
+        return new I18n(initialLocale(systemLocaleIsExplicit(System.getenv()) ? Locale.getDefault() : Locale.FRENCH));
+    }
+
+    /**
+     * Java reports English for a machine with no locale at all (LANG unset, C or POSIX); that is no choice of English,
+     * so the console keeps its French default there.
+     */
+    static boolean systemLocaleIsExplicit(java.util.Map<String, String> env) {
+        for (String name : List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
+            String v = env.get(name);
+            if (v != null && !v.isBlank()) {
+                return !(v.equals("C") || v.equals("POSIX") || v.startsWith("C.") || v.startsWith("POSIX."));
+            }
+        }
+        return !System.getProperty("os.name", "").startsWith("Linux");
     }
 
     public static Locale initialLocale(Locale system) {

@@ -144,6 +144,24 @@ class GatewayStoreTest {
         }
     }
 
+    @Test
+    void savesInsideOneAtomicUnitAreRolledBackTogether() throws Exception {
+        try (CoreServices core = StoreFixture.open(dir)) {
+            GatewayService s = core.gateways();
+            GatewayConfig before = s.save(s.loadPortal().toBuilder().server("before.example.com").build());
+            assertThrows(ConflictException.class, () -> core.database().<Void, ConflictException>atomically(() -> {
+                try {
+                    s.save(before.toBuilder().server("after.example.com").build());
+                } catch (ValidationException e) {
+                    throw new AssertionError(e);
+                }
+                throw new ConflictException("format", 0, 1); // the second save of the unit fails
+            }));
+            assertEquals(before, s.loadPortal());
+            assertTrue(core.history().recent(10).stream().noneMatch(e -> "after.example.com".equals(e.newValue())));
+        }
+    }
+
     static boolean contains(byte[] hay, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= hay.length; i++) {

@@ -28,15 +28,32 @@ public final class DiagnosisService {
         void record(DiagnosisReport report);
     }
 
-    private final GatewayService gateways;
+    /** The plain secret a gateway authenticates with (password, or OAuth access token); null when none. */
+    @FunctionalInterface
+    public interface SecretSource {
+        char[] secretFor(GatewayConfig g) throws Exception;
+    }
+
+    private final SecretSource secrets;
     private final TestEmailLog testEmails;
 
+    /** Password authentication only (OAuth 2.0 reports that no token is available). */
     public DiagnosisService(GatewayService gateways) {
         this(gateways, TestEmailLog.NONE);
     }
 
     public DiagnosisService(GatewayService gateways, TestEmailLog testEmails) {
-        this.gateways = gateways;
+        this(g -> {
+            if (g.auth() == Authentication.OAUTH2) {
+                throw new IllegalStateException("OAuth 2.0 needs an access token: authorize the gateway first");
+            }
+            return g.password() == null ? null : gateways.openPassword(g);
+        }, testEmails);
+    }
+
+    /** @param secrets the same source sending uses (password, or a fresh OAuth 2.0 access token) */
+    public DiagnosisService(SecretSource secrets, TestEmailLog testEmails) {
+        this.secrets = secrets;
         this.testEmails = testEmails;
     }
 
@@ -76,15 +93,19 @@ public final class DiagnosisService {
     private DiagnosisReport run(GatewayConfig g, String to, DiagnosisListener listener, Cancellation cancellation) {
         char[] secret = null;
         try {
-            if (g.auth() == Authentication.PASSWORD && g.password() != null) {
-                secret = gateways.openPassword(g);
-            } else if (g.auth() == Authentication.OAUTH2) {
-                return refusedBeforeStart(Failure.OAUTH_TOKEN_UNAVAILABLE,
-                        "OAuth 2.0 needs an access token: authorize the gateway first");
+            if (g.auth() != Authentication.NONE) {
+                secret = secrets.secretFor(g);
             }
             return new Diagnosis(g, secret, listener, cancellation).run(to);
         } catch (SecretUnavailableException e) {
             return refusedBeforeStart(Failure.SECRET_UNAVAILABLE, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return refusedBeforeStart(Failure.CANCELLED, "cancelled");
+        } catch (Exception e) {
+            // the OAuth 2.0 provider refused or could not be reached; its message names the cause, never a secret
+            return refusedBeforeStart(g.auth() == Authentication.OAUTH2 ? Failure.OAUTH_TOKEN_UNAVAILABLE
+                    : Failure.SECRET_UNAVAILABLE, e.getMessage());
         } finally {
             if (secret != null) {
                 Arrays.fill(secret, '\0');

@@ -1,0 +1,33 @@
+package io.cockpit.smtp.core.oauth;
+
+import io.cockpit.smtp.core.gateway.GatewayConfig;
+import io.cockpit.smtp.core.gateway.GatewayService;
+import io.cockpit.smtp.core.store.SecretUnavailableException;
+
+/**
+ * The secret a gateway authenticates with, in plain chars, for the mail code only: the password, or for OAuth 2.0 a
+ * fresh access token (SASL XOAUTH2 sends it in the password's place). The caller clears the array after use.
+ */
+public final class GatewaySecrets {
+    private final GatewayService gateways;
+    private final OAuthTokenService tokens;
+
+    public GatewaySecrets(GatewayService gateways, OAuthTokenService tokens) {
+        this.gateways = gateways;
+        this.tokens = tokens;
+    }
+
+    /** Null when the gateway does not authenticate, or authenticates by password and none is set. */
+    public char[] secretFor(GatewayConfig g) throws SecretUnavailableException, OAuthException, InterruptedException {
+        return switch (g.auth()) {
+            case NONE -> null;
+            case PASSWORD -> g.password() == null ? null : gateways.openPassword(g);
+            case OAUTH2 -> tokens.accessToken(g).value().toCharArray();
+        };
+    }
+
+    /** After the server refused a token: the next attempt asks the provider for a new one. */
+    public void refused(GatewayConfig g) {
+        tokens.forget(g.name());
+    }
+}

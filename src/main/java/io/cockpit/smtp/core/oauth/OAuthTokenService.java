@@ -1,0 +1,124 @@
+package io.cockpit.smtp.core.oauth;
+
+import io.cockpit.smtp.core.gateway.GatewayConfig;
+import io.cockpit.smtp.core.gateway.GatewayField;
+import io.cockpit.smtp.core.gateway.GatewayService;
+import io.cockpit.smtp.core.gateway.SealedSecret;
+import io.cockpit.smtp.core.store.SecretUnavailableException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Obtains and refreshes the access tokens that SASL XOAUTH2 sends as the password: with a stored refresh token
+ * (delegated mailbox, from {@code gateway authorize}) or else the client-credentials grant (an application registered
+ * with the provider). Tokens are kept in memory only, until a minute before they expire.
+ */
+public final class OAuthTokenService {
+    public static final String REFRESH_TOKEN_FIELD = "oauth-refresh-token";
+
+    private final GatewayService gateways;
+    private final TokenEndpoint endpoint;
+    private final Clock clock;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    public OAuthTokenService(GatewayService gateways, Duration timeout, Clock clock) {
+        this.gateways = gateways;
+        this.endpoint = new TokenEndpoint(timeout, clock);
+        this.clock = clock;
+    }
+
+    private record Cached(String key, AccessToken token) {
+    }
+
+    /** A valid access token for the gateway, from the cache or the provider. */
+    public AccessToken accessToken(GatewayConfig g) throws OAuthException, SecretUnavailableException, InterruptedException {
+        GatewayConfig.OAuthSettings s = g.oauth();
+        String key = s.provider() + "|" + s.tenant() + "|" + s.clientId() + "|" + s.tokenUrl() + "|" + s.scope() + "|"
+                + (s.refreshToken() == null ? "" : s.refreshToken().ciphertext());
+        Cached c = cache.get(g.name());
+        if (c != null && c.key.equals(key) && c.token.validAt(clock.instant())) {
+            return c.token;
+        }
+        if (s.clientId() == null || s.clientId().isBlank()) {
+            throw new OAuthException(OAuthException.Reason.NOT_CONFIGURED, "the OAuth client id (--oauth-client-id) is required");
+        }
+        OAuthEndpoints e = OAuthEndpoints.of(s);
+        Map<String, String> form = new LinkedHashMap<>();
+        char[] clientSecret = s.clientSecret() == null ? null
+                : gateways.openSecret(g, GatewayField.OAUTH_CLIENT_SECRET, s.clientSecret());
+        char[] refresh = s.refreshToken() == null ? null : gateways.openSecret(g, REFRESH_TOKEN_FIELD, s.refreshToken());
+        try {
+            if (refresh != null) {
+                form.put("grant_type", "refresh_token");
+                form.put("refresh_token", new String(refresh));
+                putScope(form, e.scope(s, true));
+            } else {
+                if (clientSecret == null) {
+                    throw new OAuthException(OAuthException.Reason.NOT_CONFIGURED,
+                            "no refresh token is stored and no client secret is set: run `gateway authorize` or set "
+                                    + "--oauth-client-secret-stdin");
+                }
+                form.put("grant_type", "client_credentials");
+                putScope(form, e.scope(s, false));
+            }
+            form.put("client_id", s.clientId());
+            if (clientSecret != null) {
+                form.put("client_secret", new String(clientSecret));
+            }
+            AccessToken token = endpoint.post(e.tokenUrl(), form);
+            cache.put(g.name(), new Cached(key, token));
+            return token;
+        } finally {
+            if (clientSecret != null) Arrays.fill(clientSecret, '\0');
+            if (refresh != null) Arrays.fill(refresh, '\0');
+        }
+    }
+
+    private static void putScope(Map<String, String> form, String scope) {
+        if (scope != null && !scope.isBlank()) {
+            form.put("scope", scope);
+        }
+    }
+
+    /** Forgets the cached token (after the server refused it, or the settings changed). */
+    public void forget(String gatewayName) {
+        cache.remove(gatewayName);
+    }
+
+    /** What can be said of the token without asking the provider. */
+    public TokenHealth health(GatewayConfig g) {
+        if (g.auth() != io.cockpit.smtp.core.gateway.Authentication.OAUTH2) {
+            return new TokenHealth(TokenHealth.State.NOT_USED, null);
+        }
+        Cached c = cache.get(g.name());
+        if (c != null && c.token.validAt(clock.instant())) {
+            return new TokenHealth(TokenHealth.State.VALID, c.token.expiresAt());
+        }
+        if (g.oauth().refreshToken() != null) {
+            return new TokenHealth(TokenHealth.State.REFRESH_TOKEN_STORED, null);
+        }
+        if (g.oauth().clientSecret() != null) {
+            return new TokenHealth(TokenHealth.State.CLIENT_SECRET_STORED, null);
+        }
+        return new TokenHealth(TokenHealth.State.MISSING, null);
+    }
+
+    /** Returns the gateway with a newly obtained refresh token sealed into it (the caller saves it). */
+    public GatewayConfig withRefreshToken(GatewayConfig g, char[] refreshToken) {
+        Objects.requireNonNull(refreshToken);
+        SealedSecret sealed = gateways.sealSecret(g.name(), REFRESH_TOKEN_FIELD, refreshToken);
+        GatewayConfig.OAuthSettings o = g.oauth();
+        forget(g.name());
+        return g.toBuilder().oauth(new GatewayConfig.OAuthSettings(o.provider(), o.tenant(), o.clientId(), o.clientSecret(),
+                o.tokenUrl(), o.scope(), sealed)).build();
+    }
+
+    TokenEndpoint endpoint() {
+        return endpoint;
+    }
+}

@@ -1,0 +1,143 @@
+package io.cockpit.smtp.ui.format;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cockpit.smtp.core.CoreServices;
+import io.cockpit.smtp.core.store.StoreFixture;
+import io.cockpit.smtp.ui.ConsoleApp;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Format des emails screen as a user drives it: real FXML, real console wiring, a real H2 file. */
+class FormatScreenTest extends FxRobot {
+    @TempDir Path dir;
+    private ConsoleApp app;
+    private Stage stage;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        if (app != null) {
+            FxToolkit.setupFixture(() -> stage.close());
+            app.stop();
+            app = null;
+        }
+    }
+
+    private void openFormatScreen() throws Exception {
+        app = new ConsoleApp(StoreFixture.location(dir), Locale.FRENCH);
+        stage = FxToolkit.setupFixture(() -> {
+            Stage s = new Stage();
+            app.start(s);
+            return s;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.window() != null);
+        interact(() -> app.window().controller().open("format"));
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#editor-fr").tryQuery().isPresent()
+                    && !lookup("#editor-fr").query().isDisabled() && !text("#previewSubject-fr").isEmpty());
+        } catch (java.util.concurrent.TimeoutException e) {
+            System.err.println("format screen not ready: screen=" + app.window().controller().currentScreenId() + " editor="
+                    + lookup("#editor-fr").tryQuery().map(n -> "disabled=" + n.isDisabled()).orElse("none")
+                    + " subject=" + lookup("#previewSubject-fr").tryQuery().map(n -> ((Label) n).getText()).orElse("none"));
+            throw e;
+        }
+    }
+
+    private <T extends Node> T node(String id) {
+        return lookup(id).query();
+    }
+
+    private String text(String id) {
+        return ((Label) node(id)).getText();
+    }
+
+    private void typeInEditor(String lang, String text) {
+        CodeArea editor = node("#editor-" + lang);
+        interact(() -> {
+            editor.requestFocus();
+            editor.selectAll();
+        });
+        type(KeyCode.BACK_SPACE);
+        write(text);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+    }
+
+    @Test
+    void typingInTheEditorChangesThePreview() throws Exception {
+        openFormatScreen();
+        assertEquals("Rapport Incidents ouverts du 2 novembre 2026 au 8 novembre 2026", text("#previewSubject-fr"));
+
+        typeInEditor("fr", "Rapport ${REPORT_NAME} (${REPORT_TYPE})");
+
+        waitFor(() -> text("#previewSubject-fr").equals("Rapport Incidents ouverts (Hebdomadaire)"));
+        CodeArea editor = node("#editor-fr");
+        assertEquals("Rapport ${REPORT_NAME} (${REPORT_TYPE})", editor.getText());
+        assertTrue(editor.getStyleOfChar(10).contains(HighlightSpans.VARIABLE), editor.getStyleOfChar(10).toString());
+        assertTrue(((TextArea) node("#previewBody-fr")).getText().startsWith("Bonjour Camille Martin,"));
+        assertFalse(node("#saveButton").isDisabled());
+    }
+
+    @Test
+    void anUnknownVariableIsMarkedAndSaveIsRefused() throws Exception {
+        openFormatScreen();
+
+        typeInEditor("fr", "Rapport ${REPORT_NAM}");
+
+        CodeArea editor = node("#editor-fr");
+        waitFor(() -> editor.getStyleOfChar(12).contains(HighlightSpans.UNKNOWN));
+        assertTrue(node("#saveButton").isDisabled());
+        assertTrue(lookup("#problems-fr").query().isVisible());
+        assertTrue(lookup("Colonne 9 : variable inconnue ${REPORT_NAM} ; l'enregistrement est refusé.").tryQuery().isPresent());
+
+        typeInEditor("fr", "Rapport ${REPORT_NAME}");
+        waitFor(() -> !editor.getStyleOfChar(12).contains(HighlightSpans.UNKNOWN));
+        assertFalse(node("#saveButton").isDisabled());
+    }
+
+    @Test
+    void aTabWithoutTemplatePreviewsItsFallbackAndTheCliAgreesAfterSaving() throws Exception {
+        openFormatScreen();
+        typeInEditor("fr", "Rapport ${REPORT_NAME} du ${PERIOD_START}");
+
+        clickOn("#tab-en");
+
+        waitFor(() -> lookup("#fallbackLabel-en").query().isVisible());
+        assertTrue(text("#fallbackLabel-en").contains("fr – français"), text("#fallbackLabel-en"));
+        waitFor(() -> text("#previewSubject-en").equals("Rapport Open incidents du November 2, 2026"));
+        String shown = text("#previewSubject-en");
+
+        clickOn("#saveButton");
+        waitFor(() -> node("#saveButton").isDisabled() && "Format des emails enregistré.".equals(text("#noticeLabel")));
+        closeWindow();
+
+        try (CoreServices services = StoreFixture.open(dir)) {
+            assertEquals(shown, services.formats().preview("en", null, Map.of()).subject());
+        }
+    }
+}
