@@ -72,6 +72,11 @@ final class Diagnosis {
 
     /** @param recipient the test email's recipient; null for a check that sends nothing */
     DiagnosisReport run(String recipient) {
+        return run(recipient, null);
+    }
+
+    /** @param content the test email's subject and body; null for the standard test email */
+    DiagnosisReport run(String recipient, EmailContent content) {
         cancellation.bind(Thread.currentThread());
         SMTPTransport transport = null;
         try {
@@ -80,7 +85,7 @@ final class Diagnosis {
             Smtp smtp = smtp();
             transport = smtp.transport;
             if (recipient != null) {
-                send(smtp, recipient);
+                send(smtp, recipient, content);
             }
             return report(null, null);
         } catch (Stop stop) {
@@ -337,7 +342,7 @@ final class Diagnosis {
 
     // ---- MAIL FROM, RCPT TO, DATA ------------------------------------------------------------------------------
 
-    private void send(Smtp smtp, String recipient) throws Stop {
+    private void send(Smtp smtp, String recipient, EmailContent given) throws Stop {
         check(Step.MAIL_FROM);
         listener.stepStarted(Step.MAIL_FROM);
         int from = snapshot().size();
@@ -345,8 +350,9 @@ final class Diagnosis {
         MimeMessage message;
         Instant now = Instant.now();
         try {
-            message = TestMessage.build(smtp.session(), g, recipient, now);
-            testEmail = new DiagnosisReport.TestEmail(recipient, TestMessage.SUBJECT, TestMessage.text(g, now),
+            EmailContent content = given != null ? given : new EmailContent(TestMessage.SUBJECT, TestMessage.text(g, now));
+            message = TestMessage.build(smtp.session(), g, recipient, now, content);
+            testEmail = new DiagnosisReport.TestEmail(recipient, content.subject(), content.body(),
                     message.getMessageID());
         } catch (MessagingException e) {
             throw fail(Step.MAIL_FROM, t0, describe(e), Failure.PROTOCOL_ERROR);
