@@ -163,6 +163,10 @@ final class Diagnosis {
         // Without this, a refused handshake is silently retried with the JDK's default factory.
         props.put(k + "socketFactory.fallback", "false");
         props.put("mail.debug.auth", String.valueOf(authTraceStaysPrivate()));
+        if (g.from() != null && !g.from().isBlank()) {
+            // The Message-ID takes its domain from here (else "user@localhost" of the machine).
+            props.put("mail.from", g.from());
+        }
         Session session = Session.getInstance(props);
         TranscriptMasker masker = new TranscriptMasker(this::onLine, secretForms());
         session.setDebugOut(new PrintStream(masker, true, StandardCharsets.UTF_8));
@@ -205,7 +209,11 @@ final class Diagnosis {
                         g.readTimeoutSeconds() * 1000, g.trustedCertificates(), cancellation);
             }
             note("error: " + describe(error));
-            failedReply = lastServerLine(seen);
+            // Only a refusal by the server is its reply; a TLS or network failure is not about the last line seen.
+            if (failure == Failure.AUTH_REJECTED || failure == Failure.GREETING_REFUSED
+                    || failure == Failure.PROTOCOL_ERROR) {
+                failedReply = lastServerLine(seen);
+            }
         }
         if (g.security() != Security.NONE && (g.security() == Security.SSL || tStartTls != 0)) {
             tls = tlsReport(sockets.lastSsl(), trust, failure);
