@@ -306,6 +306,11 @@ final class Diagnosis {
         // A name mismatch is checked after the chain was accepted.
         boolean trusted = protocol != null || failure == Failure.CERT_NAME_MISMATCH;
         List<CertificateInfo> infos = chain.stream().map(CertificateInfo::of).toList();
+        if (protocol == null && !infos.isEmpty()) {
+            CertificateInfo leaf = infos.get(0);
+            note("certificate presented: " + leaf.subject() + ", issued by " + leaf.issuer() + ", valid "
+                    + leaf.notBefore() + " to " + leaf.notAfter() + ", " + leaf.fingerprint());
+        }
         if (protocol != null) {
             noteAfterTlsStart("TLS " + protocol + ", " + cipher + (infos.isEmpty() ? "" : ", certificate "
                     + infos.get(0).subject() + " (" + infos.get(0).fingerprint() + ")"));
