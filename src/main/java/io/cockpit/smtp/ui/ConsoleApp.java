@@ -3,6 +3,7 @@ package io.cockpit.smtp.ui;
 import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.store.DbLocation;
 import io.cockpit.smtp.core.store.StoreException;
+import io.cockpit.smtp.ui.common.Dialogs;
 import io.cockpit.smtp.ui.common.ExecutorRunner;
 import io.cockpit.smtp.ui.common.FxEvents;
 import io.cockpit.smtp.ui.common.I18n;
@@ -29,6 +30,8 @@ public final class ConsoleApp extends Application {
 
     private final DbLocation location;
     private final I18n i18n;
+    /** What to do after telling the user the store cannot be opened: quit (tests keep the toolkit alive). */
+    private final Runnable exit;
     private ExecutorRunner runner;
     private volatile CoreServices services;
     private volatile boolean stopped;
@@ -41,8 +44,13 @@ public final class ConsoleApp extends Application {
     }
 
     public ConsoleApp(DbLocation location, Locale locale) {
+        this(location, locale, Platform::exit);
+    }
+
+    public ConsoleApp(DbLocation location, Locale locale, Runnable exit) {
         this.location = location;
         this.i18n = new I18n(locale);
+        this.exit = exit;
     }
 
     /** Called by the Launcher (by reflection, so that a CLI command never loads JavaFX); returns when the window closes. */
@@ -87,8 +95,8 @@ public final class ConsoleApp extends Application {
             LOG.error("the console could not open the store", e);
             sentence = i18n.of("store.error", StoreException.Reason.UNAVAILABLE, location.display());
         }
-        new io.cockpit.smtp.ui.common.Dialogs(i18n).error(null, i18n.get("store.error.title"), sentence);
-        Platform.exit();
+        new Dialogs(i18n).error(null, i18n.get("store.error.title"), sentence);
+        exit.run();
     }
 
     private static void setIcon(Stage stage) {

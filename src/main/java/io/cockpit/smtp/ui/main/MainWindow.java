@@ -2,7 +2,9 @@ package io.cockpit.smtp.ui.main;
 
 import io.cockpit.smtp.ui.common.UiContext;
 import io.cockpit.smtp.ui.common.ViewLoader;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -26,7 +28,9 @@ public final class MainWindow {
     }
 
     public void show() {
-        Scene scene = new Scene(load(), 1180, 800);
+        // Never larger than the screen: small laptop screens (and the headless test screen, 1280x800) get a fitting window.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(load(), Math.min(1180, screen.getWidth()), Math.min(820, screen.getHeight()));
         scene.getStylesheets().add(MainWindow.class.getResource(THEME).toExternalForm());
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {

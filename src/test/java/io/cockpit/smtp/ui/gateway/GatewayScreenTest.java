@@ -21,6 +21,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -186,5 +187,39 @@ class GatewayScreenTest extends FxRobot {
 
         clickOn("#french");
         assertEquals("Enregistrer", ((Button) node("#saveButton")).getText());
+    }
+
+    @Test
+    void aSaveOverSomeoneElsesChangeSaysSoAndOverwritesNothing() throws Exception {
+        openWindow();
+        try (CoreServices other = StoreFixture.open(dir)) {
+            other.gateways().save(other.gateways().loadPortal().toBuilder().server("smtp.autre.fr").build());
+        }
+        type("#serverField", "smtp.exemple.fr");
+
+        clickOn("#saveButton");
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> node("#reloadButton").isVisible());
+        assertTrue(((Label) node("#noticeLabel")).getText().startsWith("Quelqu'un d'autre a modifié cette passerelle"));
+        assertEquals("smtp.exemple.fr", ((TextField) node("#serverField")).getText(), "the user's edit stays on screen");
+
+        clickOn("#reloadButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> "smtp.autre.fr".equals(((TextField) node("#serverField")).getText()));
+        assertFalse(node("#reloadButton").isVisible());
+    }
+
+    @Test
+    void closingWithUnsavedChangesAsksFirst() throws Exception {
+        openWindow();
+        type("#serverField", "smtp.exemple.fr");
+
+        javafx.application.Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitForFxEvents();
+        // The question is modal: it stays up until answered, the window behind it stays open.
+        clickOn("Rester sur l'écran");
+
+        assertTrue(stage.isShowing());
+        assertEquals("smtp.exemple.fr", ((TextField) node("#serverField")).getText());
     }
 }

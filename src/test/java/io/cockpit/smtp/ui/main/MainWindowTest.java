@@ -1,0 +1,120 @@
+package io.cockpit.smtp.ui.main;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.cockpit.smtp.core.store.StoreFixture;
+import io.cockpit.smtp.ui.ConsoleApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The console's frame: navigation from the registry, status bar, icon, and the store that cannot be opened. */
+class MainWindowTest extends FxRobot {
+    @TempDir
+    Path dir;
+    private ConsoleApp app;
+    private Stage stage;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (app != null) {
+            FxToolkit.setupFixture(() -> stage.close());
+            app.stop();
+        }
+    }
+
+    private void open(Runnable exit) throws Exception {
+        app = new ConsoleApp(StoreFixture.location(dir), Locale.FRENCH, exit);
+        stage = FxToolkit.setupFixture(() -> {
+            Stage s = new Stage();
+            app.start(s);
+            return s;
+        });
+    }
+
+    @Test
+    void theWindowOpensOnTheGatewayScreenWithItsMenusStatusAndIcon() throws Exception {
+        open(() -> fail("the store should open"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> lookup("#gatewayStatus").tryQuery().map(n -> ((Label) n).getText().equals("Passerelle : inactif")).orElse(false));
+
+        assertEquals("Cockpit — Passerelle SMTP", stage.getTitle());
+        assertFalse(stage.getIcons().isEmpty(), "the window has the application icon");
+        TreeView<?> nav = lookup("#navigation").query();
+        TreeItem<?> selected = nav.getSelectionModel().getSelectedItem();
+        assertNotNull(selected);
+        assertEquals("Passerelle SMTP", nav.lookupAll(".tree-cell").stream()
+                .map(n -> ((javafx.scene.control.TreeCell<?>) n))
+                .filter(c -> c.getTreeItem() == selected).findFirst().orElseThrow().getText());
+        assertTrue(lookup("Administration").tryQuery().isPresent());
+        assertTrue(lookup("Connectivité").tryQuery().isPresent());
+        String db = ((Label) lookup("#databaseLocation").query()).getText();
+        assertEquals("Base : " + dir.resolve("cockpit.mv.db"), db);
+    }
+
+    @Test
+    void theStatusBarFollowsASavedGatewayStatus() throws Exception {
+        open(() -> fail("the store should open"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> lookup("#form").tryQuery().map(n -> !n.isDisabled()).orElse(false));
+
+        interact(() -> {
+            ((javafx.scene.control.ComboBox<io.cockpit.smtp.core.gateway.GatewayStatus>) lookup("#statusBox").query())
+                    .setValue(io.cockpit.smtp.core.gateway.GatewayStatus.ACTIVE);
+            ((javafx.scene.control.TextField) lookup("#serverField").query()).setText("smtp.exemple.fr");
+            ((javafx.scene.control.TextField) lookup("#fromField").query()).setText("support@exemple.fr");
+        });
+        clickOn("#saveButton");
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> ((Label) lookup("#gatewayStatus").query()).getText().equals("Passerelle : actif"));
+    }
+
+    @Test
+    void aDamagedStoreIsReportedInOneSentenceWithItsPath() throws Exception {
+        byte[] junk = new byte[64 * 1024];
+        new Random(42).nextBytes(junk);
+        Files.write(dir.resolve("cockpit.mv.db"), junk);
+        AtomicBoolean exited = new AtomicBoolean();
+
+        open(() -> exited.set(true));
+        AtomicReference<DialogPane> shown = new AtomicReference<>();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            lookup(".dialog-pane").queryAllAs(DialogPane.class).stream()
+                    .filter(n -> n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing())
+                    .findFirst().ifPresent(shown::set);
+            return shown.get() != null;
+        });
+
+        DialogPane pane = shown.get();
+        assertEquals("La base de configuration " + dir.resolve("cockpit.mv.db")
+                + " est endommagée et illisible : restaurez-la depuis une sauvegarde.", pane.getContentText());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane.lookupButton(ButtonType.OK) != null
+                && pane.lookupButton(ButtonType.OK).getScene() != null);
+        clickOn(pane.lookupButton(ButtonType.OK));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, exited::get);
+        assertNull(app.window(), "no main window over a store that could not be opened");
+    }
+}
