@@ -38,14 +38,22 @@ class LocalizationConsistencyTest {
     private static final Path JAVA = Path.of("src/main/java");
 
     /** Keys {@code <family>.<CONSTANT>}: add a line here for each enum the screens put into words. */
-    private static final Map<String, Class<? extends Enum<?>>> ENUM_FAMILIES = Map.of(
-            "problem", Problem.class,
-            "status", GatewayStatus.class,
-            "security", Security.class,
-            "auth", Authentication.class,
-            "preset", Preset.class,
-            "store.error", StoreException.Reason.class,
-            "gateway.notice", GatewayViewModel.Notice.class);
+    private static final Map<String, Class<? extends Enum<?>>> ENUM_FAMILIES = Map.ofEntries(
+            Map.entry("problem", Problem.class),
+            Map.entry("status", GatewayStatus.class),
+            Map.entry("security", Security.class),
+            Map.entry("auth", Authentication.class),
+            Map.entry("preset", Preset.class),
+            Map.entry("store.error", StoreException.Reason.class),
+            Map.entry("gateway.notice", GatewayViewModel.Notice.class),
+            Map.entry("diagnosis.step", io.cockpit.smtp.core.mail.diagnosis.Step.class),
+            Map.entry("diagnosis.failure", io.cockpit.smtp.core.mail.diagnosis.Failure.class),
+            Map.entry("diagnosis.hint", io.cockpit.smtp.core.mail.diagnosis.Hint.class),
+            Map.entry("outbox.flow", io.cockpit.smtp.core.outbox.Flow.class),
+            Map.entry("outbox.status", io.cockpit.smtp.core.outbox.OutboxStatus.class),
+            Map.entry("outbox.notice", io.cockpit.smtp.ui.outbox.OutboxViewModel.Notice.class),
+            Map.entry("format.notice", io.cockpit.smtp.ui.format.FormatViewModel.Notice.class),
+            Map.entry("format.problem", io.cockpit.smtp.core.template.TemplateProblem.Kind.class));
 
     private static final Pattern FXML_KEY = Pattern.compile("\"%([A-Za-z0-9_.\\-]+)\"");
     private static final Pattern CODE_KEY = Pattern.compile("(?:i18n\\.get|\\bkey)\\(\\s*\"([^\"]+)\"");

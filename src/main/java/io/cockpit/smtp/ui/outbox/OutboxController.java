@@ -62,8 +62,8 @@ public final class OutboxController {
 
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.MEDIUM)
                 .withLocale(i18n.locale()).withZone(ZoneId.systemDefault());
-        statusColumn.setCellValueFactory(c -> text(i18n.get("outbox.status." + c.getValue().status().name())));
-        flowColumn.setCellValueFactory(c -> text(i18n.get("outbox.flow." + c.getValue().flow().name())));
+        statusColumn.setCellValueFactory(c -> text(i18n.of("outbox.status", c.getValue().status())));
+        flowColumn.setCellValueFactory(c -> text(i18n.of("outbox.flow", c.getValue().flow())));
         toColumn.setCellValueFactory(c -> text(c.getValue().recipients()));
         subjectColumn.setCellValueFactory(c -> text(c.getValue().subject()));
         attemptsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().attempts()));
@@ -83,7 +83,7 @@ public final class OutboxController {
                 summary.waitingTooLongProperty(), summary.failedRecentlyProperty(), summary.failedRecentlyCountProperty()));
         warningBanner.visibleProperty().bind(summary.waitingTooLongProperty().or(summary.failedRecentlyProperty()));
         warningBanner.managedProperty().bind(warningBanner.visibleProperty());
-        noticeLabel.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("outbox.notice." + vm.noticeProperty().get().name(),
+        noticeLabel.textProperty().bind(Bindings.createStringBinding(() -> notice(vm.noticeProperty().get(),
                 vm.noticeCountProperty().get()), vm.noticeProperty(), vm.noticeCountProperty()));
         noticeBanner.visibleProperty().bind(vm.noticeProperty().isNotEqualTo(OutboxViewModel.Notice.NONE));
         noticeBanner.managedProperty().bind(noticeBanner.visibleProperty());
@@ -156,5 +156,11 @@ public final class OutboxController {
                 return null;
             }
         };
+    }
+
+    /** Only the notices with a count go through MessageFormat (their texts double the apostrophes). */
+    private String notice(OutboxViewModel.Notice notice, Integer count) {
+        return notice == OutboxViewModel.Notice.RETRIED || notice == OutboxViewModel.Notice.PURGED
+                ? i18n.of("outbox.notice", notice, count) : i18n.of("outbox.notice", notice);
     }
 }
