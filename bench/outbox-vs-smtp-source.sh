@@ -38,9 +38,14 @@ now() { date +%s.%N; }
 rate() { awk -v n="$1" -v a="$2" -v b="$3" 'BEGIN { printf "%.0f", n / (b - a) }'; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 
+# CPU seconds (user + system) of a command, appended to a file: a figure less sensitive to a busy machine than
+# the wall clock (the sink's own CPU is not counted on either side).
+cpu() { local out=$1; shift; /usr/bin/time -a -o "$out" -f "%U %S" "$@"; }
+cpusum() { awk '{ s += $1 + $2 } END { printf "%.2f", s }' "$1"; }
+
 # --- Postfix's smtp-source ---
 t0=$(now)
-smtp-source -d -s 1 -m "$N" -l 1024 -f bench@example.com -t sink@example.com 127.0.0.1:"$PORT"
+cpu "$WORK/cpu-source" smtp-source -d -s 1 -m "$N" -l 1024 -f bench@example.com -t sink@example.com 127.0.0.1:"$PORT"
 t1=$(now)
 SOURCE_RATE=$(rate "$N" "$t0" "$t1")
 
@@ -53,9 +58,9 @@ BODY="$BODY" awk -v n="$N" 'BEGIN { body = ENVIRON["BODY"]; for (i = 1; i <= n; 
   printf "{\"flow\":\"test\",\"to\":[\"sink%d@example.com\"],\"subject\":\"bench %d\",\"body\":\"%s\"}\n", i, i, body }' \
   > "$WORK/batch.jsonl"
 t2=$(now)
-"${CLI[@]}" send --batch "$WORK/batch.jsonl" > "$WORK/ids"
+cpu "$WORK/cpu-ours" "${CLI[@]}" send --batch "$WORK/batch.jsonl" > "$WORK/ids"
 t3=$(now)
-"${CLI[@]}" engine run --once
+cpu "$WORK/cpu-ours" "${CLI[@]}" engine run --once
 t4=$(now)
 SENT=$("${CLI[@]}" outbox list --status sent --limit "$N" --json | grep -o '"id"' | wc -l)
 OURS_RATE=$(rate "$N" "$t2" "$t4")
@@ -65,4 +70,6 @@ echo "messages: $N of about 1 KB, smtp-sink on 127.0.0.1:$PORT"
 echo "smtp-source (1 session, one connection):        $SOURCE_RATE msg/s  ($(secs "$t0" "$t1") s)"
 echo "outbox send --batch + engine run --once:         $OURS_RATE msg/s  ($(secs "$t2" "$t4") s: enqueue $(secs "$t2" "$t3") s, send $(secs "$t3" "$t4") s)"
 echo "sent according to the outbox:                    $SENT of $N"
+echo "CPU seconds (user+sys): smtp-source $(cpusum "$WORK/cpu-source"), ours $(cpusum "$WORK/cpu-ours") (2 JVM start-ups included)"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 awk -v a="$OURS_RATE" -v b="$SOURCE_RATE" 'BEGIN { printf "ratio outbox / smtp-source:                      %.2f\n", a / b }'

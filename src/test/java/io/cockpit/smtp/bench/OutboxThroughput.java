@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * In-process throughput of the outbox (enqueue, then drain) against a local SMTP sink, for profiling; the documented
- * benchmark is bench/outbox-vs-smtp-source.sh. Args: N PORT.
+ * benchmark is bench/outbox-vs-smtp-source.sh. Args: N PORT [CONNECTIONS].
  */
 public final class OutboxThroughput {
     public static void main(String[] args) throws Exception {
@@ -20,6 +20,9 @@ public final class OutboxThroughput {
         int port = Integer.parseInt(args[1]);
         Path dir = Files.createTempDirectory("outbox-bench");
         try (CoreServices s = CoreServices.open(DbLocation.resolve(dir.resolve("db").toString(), dir.resolve("key").toString()))) {
+            if (args.length > 2) {
+                s.senderSettings(io.cockpit.smtp.core.outbox.SenderSettings.DEFAULT.withConnections(Integer.parseInt(args[2])));
+            }
             var g = s.gateways().loadPortal();
             s.gateways().save(g.toBuilder().status(GatewayStatus.ACTIVE).server("127.0.0.1").port(port)
                     .from("bench@example.com").build());

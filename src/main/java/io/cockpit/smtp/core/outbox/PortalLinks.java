@@ -13,6 +13,23 @@ public interface PortalLinks {
         return audience == Audience.OPERATOR ? operatorUrl() : userUrl();
     }
 
+    /** The configured URLs; one not configured yet falls back to its placeholder. */
+    static PortalLinks of(String userUrl, String operatorUrl) {
+        String user = userUrl == null || userUrl.isBlank() ? PLACEHOLDER.userUrl() : userUrl;
+        String operator = operatorUrl == null || operatorUrl.isBlank() ? PLACEHOLDER.operatorUrl() : operatorUrl;
+        return new PortalLinks() {
+            @Override
+            public String userUrl() {
+                return user;
+            }
+
+            @Override
+            public String operatorUrl() {
+                return operator;
+            }
+        };
+    }
+
     PortalLinks PLACEHOLDER = new PortalLinks() {
         @Override
         public String userUrl() {

@@ -324,7 +324,7 @@ public final class SenderService {
                     break;
                 }
                 // Outcomes are committed in groups: fewer commits, and a crash resends at most this group.
-                if (results.size() >= 100) {
+                if (results.size() >= 200) {
                     flush(who, results, done);
                 }
                 if (clock.instant().isAfter(leaseRenewed.plus(lease.dividedBy(3)))) {

@@ -7,9 +7,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.function.Function;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -29,7 +26,6 @@ public final class OutboxController {
     private final OutboxViewModel vm;
     private final OutboxSummaryViewModel summary;
     private final I18n i18n;
-    private final Timeline poll;
 
     @FXML private ComboBox<OutboxStatus> statusFilter;
     @FXML private ComboBox<Flow> flowFilter;
@@ -45,19 +41,17 @@ public final class OutboxController {
         this.vm = vm;
         this.summary = summary;
         this.i18n = i18n;
-        this.poll = new Timeline(new KeyFrame(Duration.seconds(2), e -> vm.refresh()));
-        poll.setCycleCount(Timeline.INDEFINITE);
     }
 
     @FXML
     private void initialize() {
         statusFilter.setItems(FXCollections.observableArrayList(OutboxStatus.values()));
         statusFilter.getItems().add(0, null);
-        statusFilter.setConverter(converter("outbox.status", OutboxStatus::name));
+        statusFilter.setConverter(converter("outbox.status"));
         statusFilter.valueProperty().bindBidirectional(vm.statusFilterProperty());
         flowFilter.setItems(FXCollections.observableArrayList(Flow.values()));
         flowFilter.getItems().add(0, null);
-        flowFilter.setConverter(converter("outbox.flow", Flow::name));
+        flowFilter.setConverter(converter("outbox.flow"));
         flowFilter.valueProperty().bindBidirectional(vm.flowFilterProperty());
 
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.MEDIUM)
@@ -83,18 +77,12 @@ public final class OutboxController {
                 summary.waitingTooLongProperty(), summary.failedRecentlyProperty(), summary.failedRecentlyCountProperty()));
         warningBanner.visibleProperty().bind(summary.waitingTooLongProperty().or(summary.failedRecentlyProperty()));
         warningBanner.managedProperty().bind(warningBanner.visibleProperty());
-        noticeLabel.textProperty().bind(Bindings.createStringBinding(() -> notice(vm.noticeProperty().get(),
+        noticeLabel.textProperty().bind(Bindings.createStringBinding(() -> i18n.of("outbox.notice", vm.noticeProperty().get(),
                 vm.noticeCountProperty().get()), vm.noticeProperty(), vm.noticeCountProperty()));
         noticeBanner.visibleProperty().bind(vm.noticeProperty().isNotEqualTo(OutboxViewModel.Notice.NONE));
         noticeBanner.managedProperty().bind(noticeBanner.visibleProperty());
 
-        table.sceneProperty().addListener((o, a, scene) -> {
-            if (scene == null) {
-                poll.stop();
-            } else {
-                poll.play();
-            }
-        });
+        Polling.whileShowing(table, Duration.seconds(2), vm::refresh);
         vm.refresh();
         summary.refresh();
     }
@@ -144,11 +132,12 @@ public final class OutboxController {
         return i == null ? "" : f.format(i);
     }
 
-    private <E> StringConverter<E> converter(String family, Function<E, String> name) {
+    /** Enum values through {@code <family>.<CONSTANT>}; the empty choice (no filter) reads "all". */
+    private <E extends Enum<E>> StringConverter<E> converter(String family) {
         return new StringConverter<>() {
             @Override
             public String toString(E value) {
-                return value == null ? i18n.get("outbox.filter.all") : i18n.get(family + "." + name.apply(value));
+                return value == null ? i18n.get("outbox.filter.all") : i18n.of(family, value);
             }
 
             @Override
@@ -156,11 +145,5 @@ public final class OutboxController {
                 return null;
             }
         };
-    }
-
-    /** Only the notices with a count go through MessageFormat (their texts double the apostrophes). */
-    private String notice(OutboxViewModel.Notice notice, Integer count) {
-        return notice == OutboxViewModel.Notice.RETRIED || notice == OutboxViewModel.Notice.PURGED
-                ? i18n.of("outbox.notice", notice, count) : i18n.of("outbox.notice", notice);
     }
 }

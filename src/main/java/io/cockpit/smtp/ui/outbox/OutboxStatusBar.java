@@ -2,8 +2,6 @@ package io.cockpit.smtp.ui.outbox;
 
 import io.cockpit.smtp.ui.common.I18n;
 import io.cockpit.smtp.ui.common.UiContext;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -38,12 +36,7 @@ public final class OutboxStatusBar {
         warning.visibleProperty().bind(summary.waitingTooLongProperty().or(summary.failedRecentlyProperty()));
         warning.managedProperty().bind(warning.visibleProperty());
         slot.getChildren().addAll(counts, inactive, warning);
-        ctx.viewModel("outbox-summary-poll", () -> {
-            Timeline t = new Timeline(new KeyFrame(Duration.seconds(5), e -> summary.refresh()));
-            t.setCycleCount(Timeline.INDEFINITE);
-            t.play();
-            return t;
-        });
+        Polling.whileShowing(slot, Duration.seconds(5), summary::refresh);
         summary.refresh();
     }
 }

@@ -56,7 +56,8 @@ public final class OutboxSummaryViewModel {
             return;
         }
         loading = true;
-        runner.run(() -> new Snapshot(outbox.counts(RECENT_FAILURES), gateways.loadPortal().isActive(), clock.instant()))
+        boolean taken = Submit.start(() -> runner.run(() -> new Snapshot(outbox.counts(RECENT_FAILURES),
+                        gateways.loadPortal().isActive(), clock.instant()))
                 .onSuccess(this::apply)
                 .andFinally(() -> {
                     loading = false;
@@ -64,7 +65,10 @@ public final class OutboxSummaryViewModel {
                         again = false;
                         refresh();
                     }
-                });
+                }));
+        if (!taken) {
+            loading = false;
+        }
     }
 
     private void apply(Snapshot s) {

@@ -64,7 +64,7 @@ public final class OutboxViewModel {
         loading = true;
         OutboxStatus s = statusFilter.get();
         Flow f = flowFilter.get();
-        runner.run(() -> outbox.list(s, f, LIMIT).stream().map(OutboxRow::of).toList())
+        boolean taken = Submit.start(() -> runner.run(() -> outbox.list(s, f, LIMIT).stream().map(OutboxRow::of).toList())
                 .onSuccess(this::show)
                 .andFinally(() -> {
                     loading = false;
@@ -72,7 +72,10 @@ public final class OutboxViewModel {
                         again = false;
                         refresh();
                     }
-                });
+                }));
+        if (!taken) {
+            loading = false;
+        }
     }
 
     private void show(List<OutboxRow> fresh) {

@@ -54,8 +54,8 @@ class FlowDeliveryTest {
     @CsvSource({
         "ticket-notification, fr, user, Ticket 42 : Imprimante en panne, https://itsm.example.com/portal/",
         "ticket-notification, en, operator, 'Ticket 42: Imprimante en panne', https://itsm.example.com/ops/",
-        "report-notification, fr, operator, Rapport Hebdo du 1er au 7, https://itsm.example.com/ops/",
-        "report-notification, en, user, 'Hebdo report: 1er to 7', https://itsm.example.com/portal/",
+        "report-notification, fr, operator, Rapport Hebdo du 1er mai au 7 mai, https://itsm.example.com/ops/",
+        "report-notification, en, user, 'Hebdo report: 1er mai to 7 mai', https://itsm.example.com/portal/",
         "password-reset, fr, user, Réinitialisation de votre mot de passe, https://itsm.example.com/portal/",
         "password-reset, en, user, Resetting your password, https://itsm.example.com/portal/",
         "user-access, fr, user, Votre accès au portail, https://itsm.example.com/portal/",
@@ -72,7 +72,7 @@ class FlowDeliveryTest {
     void flowArrivesWithFromDisplayNameReplyToSubjectAndLink(String flow, String lang, String audience, String subject,
                                                              String link) throws Exception {
         Map<String, String> vars = Map.of("TICKET_ID", "42", "TICKET_TITLE", "Imprimante en panne", "REPORT_NAME", "Hebdo",
-                "LOGIN", "jdoe", "ALERT", "disque plein", "PERIOD_START", "1er", "PERIOD_END", "7");
+                "LOGIN", "jdoe", "ALERT", "disque plein", "PERIOD_START", "1er mai", "PERIOD_END", "7 mai");
         long id = s.outbox().enqueue(new NewMessage(flow, List.of("jdoe@example.org"), lang, audience, null, null, vars, null));
         Outboxes.drain(s);
         OutboxMessage stored = Outboxes.get(s, id);
