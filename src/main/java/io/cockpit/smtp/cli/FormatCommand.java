@@ -42,7 +42,7 @@ public final class FormatCommand {
                 for (String lang : f.languages()) {
                     String t = f.reportSubjectTemplates().get(lang);
                     out.printf("%-18s %s%n", "template." + lang + ":", t != null ? t
-                            : "(none: " + parent.root.services().formats().resolve(f, lang).fallbackFrom() + ")");
+                            : "(none: falls back to " + parent.root.services().formats().resolve(f, lang).fallbackFrom() + ")");
                 }
                 out.printf("%-18s %d%n", "version:", f.version());
             }

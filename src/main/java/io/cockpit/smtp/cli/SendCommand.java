@@ -64,7 +64,14 @@ public final class SendCommand implements Callable<Integer> {
                 out.println(id);
             }
         } else {
-            out.println(outbox.enqueue(single()));
+            NewMessage m = single();
+            out.println(outbox.enqueue(m));
+            if ("report-notification".equals(m.flow())) {
+                for (String name : root.services().formats().missingReportValues(m.lang(), m.vars())) {
+                    spec.commandLine().getErr().println("warning: the report subject uses ${" + name
+                            + "}, which has no value (--var " + name + "=...): it is left empty");
+                }
+            }
         }
         out.flush();
         return ExitCode.DONE;

@@ -69,7 +69,7 @@ public final class CoreServices implements AutoCloseable {
             };
         });
         outbox.useReportSubjects((lang, vars) -> formats.reportSubject(formats.load(), lang, vars));
-        this.diagnosis = new DiagnosisService(gatewaySecrets::secretFor, TestEmailHistory.into(outbox));
+        this.diagnosis = new DiagnosisService(gatewaySecrets, TestEmailHistory.into(outbox));
     }
 
     /** Opens the store (creating and migrating it); throws {@link io.cockpit.smtp.core.store.StoreException} in plain words. */

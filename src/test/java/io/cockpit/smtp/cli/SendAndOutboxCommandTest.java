@@ -41,6 +41,18 @@ class SendAndOutboxCommandTest {
     }
 
     @Test
+    void aReportSubjectWithHolesIsSentButWarnedAbout() {
+        OutboxCli r = OutboxCli.run(dir, "send", "--flow", "report-notification", "--to", "a@example.org", "--lang", "en",
+                "--var", "REPORT_NAME=Incidents", "--var", "PERIOD_START=1 Nov");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("${PERIOD_END}"), r.err());
+        assertFalse(r.err().contains("${PERIOD_START}"), r.err());
+        OutboxCli full = OutboxCli.run(dir, "send", "--flow", "report-notification", "--to", "a@example.org", "--lang", "en",
+                "--var", "REPORT_NAME=Incidents", "--var", "PERIOD_START=1 Nov", "--var", "PERIOD_END=7 Nov");
+        assertEquals("", full.err());
+    }
+
+    @Test
     void subjectIsRefusedForReportNotifications() {
         OutboxCli r = OutboxCli.run(dir, "send", "--flow", "report-notification", "--to", "a@example.org", "--subject", "x");
         assertEquals(2, r.code());

@@ -220,6 +220,20 @@ public final class FormatService {
         return parse(resolve(f, language).text()).render(all);
     }
 
+    /**
+     * The variables the report subject of {@code language} uses that {@code values} leave empty (and that have no
+     * fallback): the subject would have holes. Empty when all are given.
+     */
+    public List<String> missingReportValues(String language, Map<String, String> values) {
+        EmailFormat f = load();
+        Map<String, String> all = new LinkedHashMap<>(values);
+        all.putIfAbsent(ReportCatalogue.USER_PORTAL_URL, f.userUrl());
+        all.putIfAbsent(ReportCatalogue.OPERATOR_PORTAL_URL, f.operatorUrl());
+        String lang = language == null ? f.defaultLanguage() : language;
+        return Template.parse(resolve(f, lang).text()).missingValues(all, catalogue.names()).stream()
+                .map(TemplateProblem::name).distinct().toList();
+    }
+
     /** A whole sample report email: the preview's subject, the gateway's sender, a body with the portal link. */
     public SampleEmail sampleEmail(SubjectPreview preview, EmailFormat f, String displayName, String fromAddress,
                                    Map<String, String> values) {

@@ -167,6 +167,7 @@ public final class FormatViewModel {
         String lang = tag.trim();
         languages.add(lang);
         tabs.add(newTab(lang, ""));
+        updateAddable();
         changed();
     }
 
@@ -174,6 +175,7 @@ public final class FormatViewModel {
     public void removeLanguage(String lang) {
         if (languages.remove(lang)) {
             tabs.removeIf(t -> t.language().equals(lang));
+            updateAddable();
             changed();
         }
     }
@@ -195,7 +197,13 @@ public final class FormatViewModel {
         } finally {
             applying = false;
         }
+        updateAddable();
         changed();
+    }
+
+    /** The languages that can still be added (only when the list changes: a combo box's items are not reset per keystroke). */
+    private void updateAddable() {
+        addableLanguages.setAll(PortalLanguages.CHOICES.stream().filter(l -> !languages.contains(l)).toList());
     }
 
     private TemplateTabViewModel newTab(String lang, String text) {
@@ -223,7 +231,7 @@ public final class FormatViewModel {
         changed();
     }
 
-    /** After any edit: the fields' problems, dirty, the language list to add from, and every tab's preview. */
+    /** After any edit: the fields' problems, dirty, and every tab's preview. */
     private void changed() {
         if (applying) {
             return;
@@ -240,7 +248,6 @@ public final class FormatViewModel {
         if (dirty.get() && notice.get() == Notice.SAVED) {
             notice.set(null);
         }
-        addableLanguages.setAll(PortalLanguages.CHOICES.stream().filter(l -> !languages.contains(l)).toList());
         refresh(List.copyOf(tabs));
         revalidate();
     }

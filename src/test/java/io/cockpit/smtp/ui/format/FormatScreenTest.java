@@ -140,4 +140,46 @@ class FormatScreenTest extends FxRobot {
             assertEquals(shown, services.formats().preview("en", null, Map.of()).subject());
         }
     }
+
+    @Test
+    void typingDollarBraceOffersTheVariablesAndEnterCompletes() throws Exception {
+        openFormatScreen();
+
+        typeInEditor("fr", "Rapport ${PER");
+        waitFor(() -> lookup(".completion-list").tryQuery().map(Node::isVisible).orElse(false));
+        type(KeyCode.DOWN);
+        type(KeyCode.ENTER);
+
+        CodeArea editor = node("#editor-fr");
+        waitFor(() -> editor.getText().equals("Rapport ${PERIOD_END}"));
+        waitFor(() -> text("#previewSubject-fr").equals("Rapport 8 novembre 2026"));
+    }
+
+    @Test
+    void clickingAVariableInsertsItAtTheCaret() throws Exception {
+        openFormatScreen();
+        typeInEditor("fr", "Rapport  !");
+        CodeArea editor = node("#editor-fr");
+        interact(() -> editor.moveTo(8));
+
+        clickOn(lookup("#variables-fr .list-cell").match(n -> ((javafx.scene.control.ListCell<?>) n).getText() != null
+                && ((javafx.scene.control.ListCell<?>) n).getText().startsWith("COMPANY_NAME")).<Node>query());
+
+        waitFor(() -> editor.getText().equals("Rapport ${COMPANY_NAME} !"));
+        waitFor(() -> text("#previewSubject-fr").equals("Rapport Exemple SA !"));
+    }
+
+    @Test
+    void switchingTheConsoleLanguageKeepsTheEditsAndThePreview() throws Exception {
+        openFormatScreen();
+        typeInEditor("fr", "Rapport ${REPORT_NAME}");
+        waitFor(() -> text("#previewSubject-fr").equals("Rapport Incidents ouverts"));
+
+        clickOn("#english");
+
+        waitFor(() -> lookup("Report emails").tryQuery().isPresent());
+        assertEquals("Rapport ${REPORT_NAME}", ((CodeArea) node("#editor-fr")).getText());
+        assertEquals("Rapport Incidents ouverts", text("#previewSubject-fr"));
+        assertFalse(node("#saveButton").isDisabled(), "the unsaved edit is still there to save");
+    }
 }

@@ -3,7 +3,8 @@ package io.cockpit.smtp.core.mail.diagnosis;
 import io.cockpit.smtp.core.gateway.Authentication;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.GatewayField;
-import io.cockpit.smtp.core.gateway.GatewayService;
+import io.cockpit.smtp.core.oauth.GatewaySecrets;
+import io.cockpit.smtp.core.oauth.OAuthException;
 import io.cockpit.smtp.core.store.SecretUnavailableException;
 import io.cockpit.smtp.core.validation.Problem;
 import io.cockpit.smtp.core.validation.Syntax;
@@ -28,32 +29,16 @@ public final class DiagnosisService {
         void record(DiagnosisReport report);
     }
 
-    /** The plain secret a gateway authenticates with (password, or OAuth access token); null when none. */
-    @FunctionalInterface
-    public interface SecretSource {
-        char[] secretFor(GatewayConfig g) throws Exception;
-    }
-
-    private final SecretSource secrets;
+    private final GatewaySecrets gateways;
     private final TestEmailLog testEmails;
 
-    /** Password authentication only (OAuth 2.0 reports that no token is available). */
-    public DiagnosisService(GatewayService gateways) {
+    public DiagnosisService(GatewaySecrets gateways) {
         this(gateways, TestEmailLog.NONE);
     }
 
-    public DiagnosisService(GatewayService gateways, TestEmailLog testEmails) {
-        this(g -> {
-            if (g.auth() == Authentication.OAUTH2) {
-                throw new IllegalStateException("OAuth 2.0 needs an access token: authorize the gateway first");
-            }
-            return g.password() == null ? null : gateways.openPassword(g);
-        }, testEmails);
-    }
-
-    /** @param secrets the same source sending uses (password, or a fresh OAuth 2.0 access token) */
-    public DiagnosisService(SecretSource secrets, TestEmailLog testEmails) {
-        this.secrets = secrets;
+    /** @param gateways where the password, or the OAuth access token, comes from */
+    public DiagnosisService(GatewaySecrets gateways, TestEmailLog testEmails) {
+        this.gateways = gateways;
         this.testEmails = testEmails;
     }
 
@@ -104,18 +89,16 @@ public final class DiagnosisService {
         char[] secret = null;
         try {
             if (g.auth() != Authentication.NONE) {
-                secret = secrets.secretFor(g);
+                secret = gateways.secretFor(g);
             }
             return new Diagnosis(g, secret, listener, cancellation).run(to, content);
         } catch (SecretUnavailableException e) {
             return refusedBeforeStart(Failure.SECRET_UNAVAILABLE, e.getMessage());
+        } catch (OAuthException e) {
+            return refusedBeforeStart(Failure.OAUTH_TOKEN_UNAVAILABLE, "OAuth 2.0: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return refusedBeforeStart(Failure.CANCELLED, "cancelled");
-        } catch (Exception e) {
-            // the OAuth 2.0 provider refused or could not be reached; its message names the cause, never a secret
-            return refusedBeforeStart(g.auth() == Authentication.OAUTH2 ? Failure.OAUTH_TOKEN_UNAVAILABLE
-                    : Failure.SECRET_UNAVAILABLE, e.getMessage());
+            return refusedBeforeStart(Failure.CANCELLED, "cancelled while obtaining the OAuth 2.0 token");
         } finally {
             if (secret != null) {
                 Arrays.fill(secret, '\0');

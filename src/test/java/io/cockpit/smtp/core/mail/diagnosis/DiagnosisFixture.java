@@ -19,7 +19,7 @@ final class DiagnosisFixture implements AutoCloseable {
 
     DiagnosisFixture(Path dir) {
         services = CoreServices.open(DbLocation.resolve(dir.resolve("db").toString(), null));
-        diagnosis = new DiagnosisService(services.gateways());
+        diagnosis = new DiagnosisService(services.gatewaySecrets());
     }
 
     GatewayConfig gateway(int port, Security security) {
