@@ -52,14 +52,21 @@ public final class ExecutorRunner implements BackgroundRunner, AutoCloseable {
         });
     }
 
+    /**
+     * Lets running work finish first (a save in progress is committed, not interrupted in the middle of H2's file
+     * I/O), then interrupts what is left.
+     */
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.shutdown();
         try {
             if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.warn("background work still running at shutdown");
+                LOG.warn("background work still running at shutdown: interrupting it");
+                executor.shutdownNow();
+                executor.awaitTermination(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
+            executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

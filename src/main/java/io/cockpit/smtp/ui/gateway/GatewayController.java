@@ -10,6 +10,7 @@ import io.cockpit.smtp.ui.common.FieldDecoration;
 import io.cockpit.smtp.ui.common.I18n;
 import io.cockpit.smtp.ui.common.UnsavedChanges;
 import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.*;
@@ -19,6 +20,7 @@ import javafx.scene.layout.HBox;
 /** Binds the gateway form to its {@link GatewayViewModel}; no rule and no service call lives here. */
 public final class GatewayController implements UnsavedChanges {
     private static final KeyCombination SAVE = KeyCombination.keyCombination("Shortcut+S");
+    private static final PseudoClass SAVED = PseudoClass.getPseudoClass("saved");
 
     private final GatewayViewModel vm;
     private final I18n i18n;
@@ -97,8 +99,8 @@ public final class GatewayController implements UnsavedChanges {
         shown(noticeBanner, vm.noticeProperty().isNotNull());
         noticeLabel.textProperty().bind(Bindings.createStringBinding(() -> i18n.of("gateway.notice", vm.noticeProperty().get()),
                 vm.noticeProperty()));
-        styleNotice(vm.noticeProperty().get());
-        vm.noticeProperty().addListener((o, old, now) -> styleNotice(now));
+        noticeBanner.pseudoClassStateChanged(SAVED, vm.noticeProperty().get() == GatewayViewModel.Notice.SAVED);
+        vm.noticeProperty().addListener((o, old, now) -> noticeBanner.pseudoClassStateChanged(SAVED, now == GatewayViewModel.Notice.SAVED));
         usernameField.disableProperty().bind(vm.authProperty().isEqualTo(Authentication.NONE));
         passwordField.disableProperty().bind(vm.authProperty().isEqualTo(Authentication.NONE));
         shown(reloadButton, vm.noticeProperty().isEqualTo(GatewayViewModel.Notice.CONFLICT));
@@ -119,10 +121,6 @@ public final class GatewayController implements UnsavedChanges {
     private void text(TextInputControl field, javafx.beans.property.StringProperty property, Label message, String name) {
         field.textProperty().bindBidirectional(property);
         decoration.bind(field, message, vm.problemProperty(name));
-    }
-
-    private void styleNotice(GatewayViewModel.Notice notice) {
-        noticeBanner.getStyleClass().setAll("banner", notice == GatewayViewModel.Notice.SAVED ? "banner-success" : "banner-error");
     }
 
     private static void shown(Node node, javafx.beans.value.ObservableBooleanValue condition) {

@@ -117,4 +117,40 @@ class MainWindowTest extends FxRobot {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, exited::get);
         assertNull(app.window(), "no main window over a store that could not be opened");
     }
+
+    @Test
+    void leavingAScreenWithUnsavedChangesAsksFirst() throws Exception {
+        open(() -> fail("the store should open"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> lookup("#form").tryQuery().map(n -> !n.isDisabled()).orElse(false));
+        javafx.scene.control.TextField server = lookup("#serverField").query();
+        interact(() -> server.setText("smtp.exemple.fr"));
+
+        clickOn("File d'envoi");
+        clickOn(dialogButton("Rester sur l'écran"));
+
+        assertTrue(lookup("#serverField").tryQuery().isPresent(), "still on the gateway screen");
+        assertEquals("smtp.exemple.fr", server.getText());
+
+        clickOn("File d'envoi");
+        clickOn(dialogButton("Abandonner les modifications"));
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#serverField").tryQuery().isEmpty());
+        assertTrue(lookup("#refreshButton").tryQuery().isPresent(), "the outbox screen is shown");
+        clickOn("Passerelle SMTP");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#serverField").tryQuery().isPresent());
+        assertEquals("", ((javafx.scene.control.TextField) lookup("#serverField").query()).getText(), "the edit was dropped");
+    }
+
+    /** A button of the dialog on screen, once it is laid out. */
+    private javafx.scene.Node dialogButton(String text) throws Exception {
+        AtomicReference<javafx.scene.control.Button> found = new AtomicReference<>();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            lookup(".dialog-pane .button").queryAllAs(javafx.scene.control.Button.class).stream()
+                    .filter(b -> text.equals(b.getText()) && b.getScene() != null && b.getScene().getWindow().isShowing())
+                    .findFirst().ifPresent(found::set);
+            return found.get() != null;
+        });
+        return found.get();
+    }
 }
