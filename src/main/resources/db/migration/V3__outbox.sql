@@ -13,11 +13,6 @@ CREATE TABLE outbox_message (
     lang             VARCHAR(16)   NOT NULL,
     audience         VARCHAR(16)   NOT NULL,
     subject          VARCHAR(2000) NOT NULL,
-    -- VARCHAR, not CLOB: H2 keeps a CLOB over 256 characters in a separate LOB store, several times slower to write
-    -- and read; the body is limited to 1,000,000 characters (validated at enqueue).
-    body             VARCHAR(1000000) NOT NULL,
-    html_body        VARCHAR(1000000),
-    vars             VARCHAR(1000000),
     message_id       VARCHAR(255)  NOT NULL,
     engine           VARCHAR(64)   NOT NULL,
     status           VARCHAR(16)   NOT NULL,
@@ -35,6 +30,16 @@ CREATE TABLE outbox_message (
 CREATE INDEX outbox_due ON outbox_message (engine, status, next_attempt_at);
 CREATE INDEX outbox_created ON outbox_message (created_at);
 CREATE INDEX outbox_claimed ON outbox_message (claimed_by);
+
+-- The bodies and variables, apart: H2 rewrites a whole row on every update, and a message's status changes several
+-- times while its content never does. VARCHAR, not CLOB: H2 keeps a CLOB over 256 characters in a separate LOB
+-- store, several times slower; the body is limited to 1,000,000 characters (validated at enqueue).
+CREATE TABLE outbox_content (
+    outbox_id  BIGINT            PRIMARY KEY REFERENCES outbox_message (id) ON DELETE CASCADE,
+    body       VARCHAR(1000000)  NOT NULL,
+    html_body  VARCHAR(1000000),
+    vars       VARCHAR(1000000)
+);
 
 -- One row a recipient: its own outcome, so a retry goes only to those not yet accepted.
 CREATE TABLE outbox_recipient (

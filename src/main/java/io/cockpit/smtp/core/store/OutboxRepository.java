@@ -33,8 +33,11 @@ import java.util.Optional;
  */
 public final class OutboxRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String COLUMNS = "id, flow, lang, audience, subject, body, html_body, vars, message_id, engine, "
-            + "status, attempts, next_attempt_at, last_error, claimed_by, lease_until, created_at, updated_at, sent_at";
+    private static final String COLUMNS = "m.id, m.flow, m.lang, m.audience, m.subject, c.body, c.html_body, c.vars, "
+            + "m.message_id, m.engine, m.status, m.attempts, m.next_attempt_at, m.last_error, m.claimed_by, m.lease_until, "
+            + "m.created_at, m.updated_at, m.sent_at";
+    /** Messages with their content (kept in its own table: statuses change, content does not). */
+    private static final String FROM = " FROM outbox_message m JOIN outbox_content c ON c.outbox_id = m.id ";
     private static final String WAITING = "('queued', 'deferred')";
 
     private final Database db;
@@ -51,17 +54,14 @@ public final class OutboxRepository {
             for (int from = 0; from < messages.size(); from += 500) {
                 List<PreparedMessage> chunk = messages.subList(from, Math.min(messages.size(), from + 500));
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox_message (flow, lang, audience, subject, "
-                        + "body, html_body, vars, message_id, engine, status, attempts, next_attempt_at, created_at, updated_at) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,'queued',0,?,?,?)", new String[] {"ID"})) {
+                        + "message_id, engine, status, attempts, next_attempt_at, created_at, updated_at) "
+                        + "VALUES (?,?,?,?,?,?,'queued',0,?,?,?)", new String[] {"ID"})) {
                     for (PreparedMessage m : chunk) {
                         int i = 1;
                         ps.setString(i++, m.flow().cliName());
                         ps.setString(i++, m.lang());
                         ps.setString(i++, m.audience().cliName());
                         ps.setString(i++, m.subject());
-                        ps.setString(i++, m.body());
-                        ps.setString(i++, m.htmlBody());
-                        ps.setString(i++, m.vars().isEmpty() ? null : json(m.vars()));
                         ps.setString(i++, m.messageId());
                         ps.setString(i++, m.engine());
                         ps.setObject(i++, odt(now));
@@ -80,6 +80,18 @@ public final class OutboxRepository {
                         throw new SQLException("expected " + chunk.size() + " generated ids, got " + chunkIds.size());
                     }
                     ids.addAll(chunkIds);
+                }
+                try (PreparedStatement content = c.prepareStatement(
+                        "INSERT INTO outbox_content (outbox_id, body, html_body, vars) VALUES (?,?,?,?)")) {
+                    for (int k = 0; k < chunk.size(); k++) {
+                        PreparedMessage m = chunk.get(k);
+                        content.setLong(1, ids.get(from + k));
+                        content.setString(2, m.body());
+                        content.setString(3, m.htmlBody());
+                        content.setString(4, m.vars().isEmpty() ? null : json(m.vars()));
+                        content.addBatch();
+                    }
+                    content.executeBatch();
                 }
                 try (PreparedStatement rcpt = c.prepareStatement("INSERT INTO outbox_recipient (message_id, position, address, "
                         + "status, updated_at) VALUES (?,?,?,'pending',?)")) {
@@ -250,34 +262,41 @@ public final class OutboxRepository {
             // only the due rows, however many sent messages the table holds.
             int claimed = 0;
             for (String status : new String[] {"deferred", "queued"}) {
-                if (claimed >= limit) {
-                    break;
-                }
-                List<Long> due = new ArrayList<>();
-                try (PreparedStatement q = c.prepareStatement("SELECT id FROM outbox_message WHERE engine = ? AND status = ? "
-                        + "AND next_attempt_at <= ? ORDER BY engine, status, next_attempt_at LIMIT ?")) {
-                    q.setString(1, engine);
-                    q.setString(2, status);
-                    q.setObject(3, odt(now));
-                    q.setInt(4, limit - claimed);
-                    try (ResultSet rs = q.executeQuery()) {
-                        while (rs.next()) {
-                            due.add(rs.getLong(1));
+                // Another claimant may take the rows we read before we update them (we then win none of them): read
+                // again, its claim is committed by then, so the next rows are free.
+                for (int attempt = 0; attempt < 5 && claimed < limit; attempt++) {
+                    List<Long> due = new ArrayList<>();
+                    try (PreparedStatement q = c.prepareStatement("SELECT id FROM outbox_message WHERE engine = ? AND "
+                            + "status = ? AND next_attempt_at <= ? ORDER BY engine, status, next_attempt_at LIMIT ?")) {
+                        q.setString(1, engine);
+                        q.setString(2, status);
+                        q.setObject(3, odt(now));
+                        q.setInt(4, limit - claimed);
+                        try (ResultSet rs = q.executeQuery()) {
+                            while (rs.next()) {
+                                due.add(rs.getLong(1));
+                            }
                         }
                     }
-                }
-                if (due.isEmpty()) {
-                    continue;
-                }
-                try (PreparedStatement up = c.prepareStatement("UPDATE outbox_message SET status = 'sending', claimed_by = ?, "
-                        + "lease_until = ?, updated_at = ? WHERE id = ANY(?) AND status = ? AND next_attempt_at <= ?")) {
-                    up.setString(1, claimant);
-                    up.setObject(2, odt(leaseUntil));
-                    up.setObject(3, odt(now));
-                    up.setObject(4, due.toArray(new Long[0]));
-                    up.setString(5, status);
-                    up.setObject(6, odt(now));
-                    claimed += up.executeUpdate();
+                    if (due.isEmpty()) {
+                        break;
+                    }
+                    int won;
+                    try (PreparedStatement up = c.prepareStatement("UPDATE outbox_message SET status = 'sending', "
+                            + "claimed_by = ?, lease_until = ?, updated_at = ? WHERE id = ANY(?) AND status = ? "
+                            + "AND next_attempt_at <= ?")) {
+                        up.setString(1, claimant);
+                        up.setObject(2, odt(leaseUntil));
+                        up.setObject(3, odt(now));
+                        up.setObject(4, due.toArray(new Long[0]));
+                        up.setString(5, status);
+                        up.setObject(6, odt(now));
+                        won = up.executeUpdate();
+                    }
+                    claimed += won;
+                    if (won > 0) {
+                        break;
+                    }
                 }
             }
             if (claimed == 0) {
@@ -441,7 +460,7 @@ public final class OutboxRepository {
 
     private static List<OutboxMessage> select(Connection c, String where, List<Object> args, int limit) throws SQLException {
         List<OutboxMessage> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox_message " + where
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM + where
                 + (limit > 0 ? " LIMIT " + limit : ""))) {
             bind(ps, 1, args);
             try (ResultSet rs = ps.executeQuery()) {

@@ -42,11 +42,11 @@ class EngineCrashTest {
 
     @Test
     void engineKilledMidBatchLosesNothingAfterRestart() throws Exception {
-        int n = 150;
+        int n = 400;
         try (ScriptedSmtpServer server = new ScriptedSmtpServer()) {
             server.data(i -> {
                 try {
-                    Thread.sleep(20); // a slow server, so the kill lands in the middle of a batch
+                    Thread.sleep(30); // a slow server (4 connections: about 130 msg/s), so the kill lands mid-batch
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
