@@ -58,11 +58,4 @@ public final class SubjectText {
     private static boolean isBlank(char c) {
         return c == ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
-
-    /** Any text made header-safe the same way as a rendered subject. */
-    public static String clean(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        appendCollapsed(sb, text, false);
-        return trim(sb);
-    }
 }

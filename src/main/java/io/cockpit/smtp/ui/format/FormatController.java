@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -29,6 +30,7 @@ import javafx.util.StringConverter;
 /** Binds the Format des emails screen to its {@link FormatViewModel}; no rule and no service call lives here. */
 public final class FormatController implements UnsavedChanges {
     private static final KeyCombination SAVE = KeyCombination.keyCombination("Shortcut+S");
+    private static final PseudoClass SAVED = PseudoClass.getPseudoClass("saved");
 
     private final FormatViewModel vm;
     private final I18n i18n;
@@ -97,8 +99,9 @@ public final class FormatController implements UnsavedChanges {
         shown(noticeBanner, vm.noticeProperty().isNotNull());
         noticeLabel.textProperty().bind(Bindings.createStringBinding(() -> i18n.of("format.notice", vm.noticeProperty().get()),
                 vm.noticeProperty()));
-        styleNotice(vm.noticeProperty().get());
-        vm.noticeProperty().addListener((o, old, now) -> styleNotice(now));
+        // Styled by the theme's .notice rules: an error unless :saved (the gateway screen's convention).
+        noticeBanner.pseudoClassStateChanged(SAVED, vm.noticeProperty().get() == FormatViewModel.Notice.SAVED);
+        vm.noticeProperty().addListener((o, old, now) -> noticeBanner.pseudoClassStateChanged(SAVED, now == FormatViewModel.Notice.SAVED));
         shown(reloadButton, vm.noticeProperty().isEqualTo(FormatViewModel.Notice.CONFLICT));
         saveButton.disableProperty().bind(vm.canSaveProperty().not());
         revertButton.disableProperty().bind(vm.dirtyProperty().not().or(vm.busyProperty()));
@@ -147,10 +150,6 @@ public final class FormatController implements UnsavedChanges {
                 return text;
             }
         };
-    }
-
-    private void styleNotice(FormatViewModel.Notice notice) {
-        noticeBanner.getStyleClass().setAll("banner", notice == FormatViewModel.Notice.SAVED ? "banner-success" : "banner-error");
     }
 
     private static void shown(Node node, javafx.beans.value.ObservableBooleanValue condition) {

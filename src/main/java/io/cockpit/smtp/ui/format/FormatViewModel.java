@@ -125,7 +125,7 @@ public final class FormatViewModel {
         if (!canSave.get()) {
             return;
         }
-        EmailFormat draft = toFormat();
+        EmailFormat draft = toFormatUnchecked();
         busy.set(true);
         notice.set(null);
         runner.run(() -> formats.save(draft))
@@ -193,10 +193,15 @@ public final class FormatViewModel {
             operatorUrl.set(f.operatorUrl() == null ? "" : f.operatorUrl());
             languages.setAll(f.languages());
             defaultLanguage.set(f.defaultLanguage());
-            tabs.setAll(f.languages().stream().map(l -> newTab(l, f.templateOf(l).orElse(""))).toList());
+            // A tab still there keeps its view model (and so its editor, undo history and sample values).
+            tabs.setAll(f.languages().stream().map(l -> tab(l).map(t -> {
+                t.textProperty().set(f.templateOf(l).orElse(""));
+                return t;
+            }).orElseGet(() -> newTab(l, f.templateOf(l).orElse("")))).toList());
         } finally {
             applying = false;
         }
+        syncUrlSamples();
         updateAddable();
         changed();
     }
@@ -219,16 +224,22 @@ public final class FormatViewModel {
         if (applying) {
             return;
         }
-        for (TemplateTabViewModel tab : tabs) {
-            applying = true;
-            try {
+        syncUrlSamples();
+        changed();
+    }
+
+    /** The URL variables' sample values are the URL fields (the previews show the links as they will be). */
+    private void syncUrlSamples() {
+        boolean was = applying;
+        applying = true;
+        try {
+            for (TemplateTabViewModel tab : tabs) {
                 tab.sample(ReportCatalogue.USER_PORTAL_URL, userUrl.get());
                 tab.sample(ReportCatalogue.OPERATOR_PORTAL_URL, operatorUrl.get());
-            } finally {
-                applying = false;
             }
+        } finally {
+            applying = was;
         }
-        changed();
     }
 
     /** After any edit: the fields' problems, dirty, and every tab's preview. */
@@ -311,10 +322,6 @@ public final class FormatViewModel {
         }
         return new EmailFormat(userUrl.get(), operatorUrl.get(), List.copyOf(languages), defaultLanguage.get(),
                 templates, original == null ? 0 : original.version());
-    }
-
-    EmailFormat toFormat() {
-        return toFormatUnchecked();
     }
 
     // --- properties ---

@@ -9,7 +9,6 @@ import io.cockpit.smtp.core.store.StoreFixture;
 import io.cockpit.smtp.ui.ConsoleApp;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -136,8 +135,13 @@ class FormatScreenTest extends FxRobot {
         waitFor(() -> node("#saveButton").isDisabled() && "Format des emails enregistré.".equals(text("#noticeLabel")));
         closeWindow();
 
+        // "Save, restart, and template preview --lang en prints the subject the screen showed."
+        io.cockpit.smtp.cli.CliRun cli = io.cockpit.smtp.cli.CliRun.run(dir, null, "template", "preview", "--lang", "en");
+        assertEquals(0, cli.code(), cli.err());
+        assertEquals(shown, cli.out().strip());
         try (CoreServices services = StoreFixture.open(dir)) {
-            assertEquals(shown, services.formats().preview("en", null, Map.of()).subject());
+            assertEquals(shown, services.formats().reportSubject(services.formats().load(), "en",
+                    services.formats().sampleValues(services.formats().load(), "en")));
         }
     }
 

@@ -127,8 +127,10 @@ class FormatViewModelTest {
         EmailFormat stored = services.formats().load();
         assertEquals("Rapport ${REPORT_NAME}", stored.templateOf("fr").orElseThrow());
         assertEquals("https://support.example.com", stored.userUrl());
+        TemplateTabViewModel before = tab("fr");
         tab("fr").textProperty().set("changed");
         vm.revert();
+        assertTrue(before == tab("fr"), "the tab (and its editor) is kept across a save and a revert");
         assertEquals("Rapport ${REPORT_NAME}", tab("fr").textProperty().get());
         assertFalse(vm.dirtyProperty().get());
     }
@@ -142,6 +144,10 @@ class FormatViewModelTest {
         assertEquals("Other ${REPORT_NAME}", services.formats().load().templateOf("en").orElseThrow());
         vm.load();
         assertEquals("Other ${REPORT_NAME}", tab("en").textProperty().get());
+        services.formats().save(services.formats().load().withUrls("https://new.example.com", null));
+        vm.load();
+        tab("fr").textProperty().set("${USER_PORTAL_URL}");
+        assertEquals("https://new.example.com", tab("fr").subjectProperty().get(), "a reload brings the new URL into the samples");
     }
 
     @Test
