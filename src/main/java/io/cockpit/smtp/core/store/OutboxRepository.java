@@ -119,17 +119,14 @@ public final class OutboxRepository {
     public long insertFinished(PreparedMessage m, boolean accepted, String reply, Instant now) {
         return db.inTransaction(c -> {
             long id;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox_message (flow, lang, audience, subject, body, "
-                    + "html_body, vars, message_id, engine, status, attempts, next_attempt_at, last_error, created_at, "
-                    + "updated_at, sent_at) VALUES (?,?,?,?,?,?,?,?,?,?,1,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox_message (flow, lang, audience, subject, "
+                    + "message_id, engine, status, attempts, next_attempt_at, last_error, created_at, updated_at, sent_at) "
+                    + "VALUES (?,?,?,?,?,?,?,1,?,?,?,?,?)", new String[] {"ID"})) {
                 int i = 1;
                 ps.setString(i++, m.flow().cliName());
                 ps.setString(i++, m.lang());
                 ps.setString(i++, m.audience().cliName());
                 ps.setString(i++, m.subject());
-                ps.setString(i++, m.body());
-                ps.setString(i++, m.htmlBody());
-                ps.setString(i++, m.vars().isEmpty() ? null : json(m.vars()));
                 ps.setString(i++, m.messageId());
                 ps.setString(i++, m.engine());
                 ps.setString(i++, accepted ? "sent" : "failed");
@@ -143,6 +140,14 @@ public final class OutboxRepository {
                     keys.next();
                     id = keys.getLong(1);
                 }
+            }
+            try (PreparedStatement content = c.prepareStatement(
+                    "INSERT INTO outbox_content (outbox_id, body, html_body, vars) VALUES (?,?,?,?)")) {
+                content.setLong(1, id);
+                content.setString(2, m.body());
+                content.setString(3, m.htmlBody());
+                content.setString(4, m.vars().isEmpty() ? null : json(m.vars()));
+                content.executeUpdate();
             }
             try (PreparedStatement rcpt = c.prepareStatement("INSERT INTO outbox_recipient (message_id, position, address, "
                     + "status, reply, updated_at) VALUES (?,?,?,?,?,?)")) {

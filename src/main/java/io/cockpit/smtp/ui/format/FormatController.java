@@ -36,6 +36,8 @@ public final class FormatController implements UnsavedChanges {
     private final I18n i18n;
     private final FieldDecoration decoration;
     private final ViewLoader loader;
+    /** Builds a tab's "Envoyer un exemple" panel (null: none). */
+    private java.util.function.Function<TemplateTabViewModel, javafx.scene.Parent> samplePanels;
     private final Runnable saveShortcut;
     /** Kept by view model so a tab (and its editor's undo history) survives other tabs being added or removed. */
     private final Map<TemplateTabViewModel, Tab> tabs = new HashMap<>();
@@ -49,6 +51,12 @@ public final class FormatController implements UnsavedChanges {
     @FXML private HBox noticeBanner;
     @FXML private Node form;
     @FXML private ProgressIndicator busyIndicator;
+
+    public FormatController(FormatViewModel vm, I18n i18n, FieldDecoration decoration, ViewLoader loader,
+                            java.util.function.Function<TemplateTabViewModel, javafx.scene.Parent> samplePanels) {
+        this(vm, i18n, decoration, loader);
+        this.samplePanels = samplePanels;
+    }
 
     public FormatController(FormatViewModel vm, I18n i18n, FieldDecoration decoration, ViewLoader loader) {
         this.vm = vm;
@@ -119,7 +127,7 @@ public final class FormatController implements UnsavedChanges {
 
     private Tab newTab(TemplateTabViewModel tabVm) {
         ViewLoader.View<TemplateTabController> view = loader.load(TemplateTabController.FXML,
-                type -> new TemplateTabController(tabVm, i18n));
+                type -> new TemplateTabController(tabVm, i18n, samplePanels == null ? null : samplePanels.apply(tabVm)));
         Tab tab = new Tab();
         tab.setId("tab-" + tabVm.language());
         tab.setContent(view.root());

@@ -12,6 +12,15 @@ public final class FormatScreen {
     public static FormatController create(UiContext ctx) {
         FormatViewModel vm = ctx.viewModel("format",
                 () -> new FormatViewModel(ctx.services().formats(), ctx.services().gateways(), ctx.runner()));
-        return new FormatController(vm, ctx.i18n(), ctx.decoration(), ctx.loader());
+        return new FormatController(vm, ctx.i18n(), ctx.decoration(), ctx.loader(), tab -> samplePanel(ctx, tab));
+    }
+
+    /** "Envoyer un exemple" for one language tab: its current preview, through the saved gateway. */
+    private static javafx.scene.Parent samplePanel(UiContext ctx, TemplateTabViewModel tab) {
+        SampleSendViewModel send = ctx.viewModel("format-sample:" + tab.language(),
+                () -> new SampleSendViewModel(ctx.services().diagnosis(), ctx.services().gateways(), ctx.runner(),
+                        () -> tab.emailProperty().get()));
+        return ctx.loader().load(SampleSendController.FXML,
+                type -> new SampleSendController(send, ctx.i18n(), ctx.decoration())).root();
     }
 }

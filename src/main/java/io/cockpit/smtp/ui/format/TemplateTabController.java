@@ -47,6 +47,14 @@ public final class TemplateTabController {
     @FXML private Label previewSubject, previewFrom, previewMailSubject, fallbackLabel;
     @FXML private TextArea previewBody;
     @FXML private VBox fallbackBanner;
+    @FXML private VBox sampleSendHolder;
+    /** "Envoyer un exemple" under the preview (null: none). */
+    private javafx.scene.Parent samplePanel;
+
+    public TemplateTabController(TemplateTabViewModel tab, I18n i18n, javafx.scene.Parent samplePanel) {
+        this(tab, i18n);
+        this.samplePanel = samplePanel;
+    }
 
     public TemplateTabController(TemplateTabViewModel tab, I18n i18n) {
         this.tab = tab;
@@ -55,6 +63,9 @@ public final class TemplateTabController {
 
     @FXML
     private void initialize() {
+        if (samplePanel != null) {
+            sampleSendHolder.getChildren().setAll(samplePanel);
+        }
         String lang = tab.language();
         // Ids per language: every tab has the same view, tests and CSS tell them apart by these.
         editor.setId("editor-" + lang);

@@ -72,6 +72,11 @@ final class Diagnosis {
 
     /** @param recipient the test email's recipient; null for a check that sends nothing */
     DiagnosisReport run(String recipient) {
+        return run(recipient, null);
+    }
+
+    /** @param content the test email's subject and body; null for the standard test email */
+    DiagnosisReport run(String recipient, EmailContent content) {
         cancellation.bind(Thread.currentThread());
         SMTPTransport transport = null;
         try {
@@ -80,7 +85,7 @@ final class Diagnosis {
             Smtp smtp = smtp();
             transport = smtp.transport;
             if (recipient != null) {
-                send(smtp, recipient);
+                send(smtp, recipient, content);
             }
             return report(null, null);
         } catch (Stop stop) {
@@ -158,6 +163,10 @@ final class Diagnosis {
         // Without this, a refused handshake is silently retried with the JDK's default factory.
         props.put(k + "socketFactory.fallback", "false");
         props.put("mail.debug.auth", String.valueOf(authTraceStaysPrivate()));
+        if (g.from() != null && !g.from().isBlank()) {
+            // The Message-ID takes its domain from here (else "user@localhost" of the machine).
+            props.put("mail.from", g.from());
+        }
         Session session = Session.getInstance(props);
         TranscriptMasker masker = new TranscriptMasker(this::onLine, secretForms());
         session.setDebugOut(new PrintStream(masker, true, StandardCharsets.UTF_8));
@@ -200,7 +209,11 @@ final class Diagnosis {
                         g.readTimeoutSeconds() * 1000, g.trustedCertificates(), cancellation);
             }
             note("error: " + describe(error));
-            failedReply = lastServerLine(seen);
+            // Only a refusal by the server is its reply; a TLS or network failure is not about the last line seen.
+            if (failure == Failure.AUTH_REJECTED || failure == Failure.GREETING_REFUSED
+                    || failure == Failure.PROTOCOL_ERROR) {
+                failedReply = lastServerLine(seen);
+            }
         }
         if (g.security() != Security.NONE && (g.security() == Security.SSL || tStartTls != 0)) {
             tls = tlsReport(sockets.lastSsl(), trust, failure);
@@ -293,6 +306,11 @@ final class Diagnosis {
         // A name mismatch is checked after the chain was accepted.
         boolean trusted = protocol != null || failure == Failure.CERT_NAME_MISMATCH;
         List<CertificateInfo> infos = chain.stream().map(CertificateInfo::of).toList();
+        if (protocol == null && !infos.isEmpty()) {
+            CertificateInfo leaf = infos.get(0);
+            note("certificate presented: " + leaf.subject() + ", issued by " + leaf.issuer() + ", valid "
+                    + leaf.notBefore() + " to " + leaf.notAfter() + ", " + leaf.fingerprint());
+        }
         if (protocol != null) {
             noteAfterTlsStart("TLS " + protocol + ", " + cipher + (infos.isEmpty() ? "" : ", certificate "
                     + infos.get(0).subject() + " (" + infos.get(0).fingerprint() + ")"));
@@ -337,7 +355,7 @@ final class Diagnosis {
 
     // ---- MAIL FROM, RCPT TO, DATA ------------------------------------------------------------------------------
 
-    private void send(Smtp smtp, String recipient) throws Stop {
+    private void send(Smtp smtp, String recipient, EmailContent given) throws Stop {
         check(Step.MAIL_FROM);
         listener.stepStarted(Step.MAIL_FROM);
         int from = snapshot().size();
@@ -345,8 +363,9 @@ final class Diagnosis {
         MimeMessage message;
         Instant now = Instant.now();
         try {
-            message = TestMessage.build(smtp.session(), g, recipient, now);
-            testEmail = new DiagnosisReport.TestEmail(recipient, TestMessage.SUBJECT, TestMessage.text(g, now),
+            EmailContent content = given != null ? given : new EmailContent(TestMessage.SUBJECT, TestMessage.text(g, now));
+            message = TestMessage.build(smtp.session(), g, recipient, now, content);
+            testEmail = new DiagnosisReport.TestEmail(recipient, content.subject(), content.body(),
                     message.getMessageID());
         } catch (MessagingException e) {
             throw fail(Step.MAIL_FROM, t0, describe(e), Failure.PROTOCOL_ERROR);

@@ -46,12 +46,21 @@ public final class DiagnosisService {
     public DiagnosisReport check(GatewayConfig g, DiagnosisListener listener, Cancellation cancellation)
             throws ValidationException {
         requireServer(g);
-        return run(g, null, listener, cancellation);
+        return run(g, null, null, listener, cancellation);
     }
 
     /** Everything {@link #check} does, then one test email to {@code to}. */
     public DiagnosisReport test(GatewayConfig g, String to, DiagnosisListener listener, Cancellation cancellation)
             throws ValidationException {
+        return test(g, to, null, listener, cancellation);
+    }
+
+    /**
+     * As {@link #test(GatewayConfig, String, DiagnosisListener, Cancellation)} with a given subject and body (the
+     * Format des emails sample); null content: the standard test email.
+     */
+    public DiagnosisReport test(GatewayConfig g, String to, EmailContent content, DiagnosisListener listener,
+                                Cancellation cancellation) throws ValidationException {
         requireServer(g);
         if (Syntax.isBlank(g.from())) {
             throw ValidationException.of(GatewayField.FROM, Problem.REQUIRED);
@@ -63,7 +72,7 @@ public final class DiagnosisService {
         if (bad.isPresent()) {
             throw ValidationException.of("to", bad.get());
         }
-        DiagnosisReport report = run(g, to.trim(), listener, cancellation);
+        DiagnosisReport report = run(g, to.trim(), content, listener, cancellation);
         if (report.testEmail() != null) {
             try {
                 testEmails.record(report);
@@ -75,13 +84,14 @@ public final class DiagnosisService {
         return report;
     }
 
-    private DiagnosisReport run(GatewayConfig g, String to, DiagnosisListener listener, Cancellation cancellation) {
+    private DiagnosisReport run(GatewayConfig g, String to, EmailContent content, DiagnosisListener listener,
+                                Cancellation cancellation) {
         char[] secret = null;
         try {
             if (g.auth() != Authentication.NONE) {
                 secret = gateways.secretFor(g);
             }
-            return new Diagnosis(g, secret, listener, cancellation).run(to);
+            return new Diagnosis(g, secret, listener, cancellation).run(to, content);
         } catch (SecretUnavailableException e) {
             return refusedBeforeStart(Failure.SECRET_UNAVAILABLE, e.getMessage());
         } catch (OAuthException e) {

@@ -35,6 +35,12 @@ final class TestMessage {
     }
 
     static MimeMessage build(Session session, GatewayConfig g, String to, Instant now) throws MessagingException {
+        return build(session, g, to, now, new EmailContent(SUBJECT, text(g, now)));
+    }
+
+    /** A test email with given content (such as the Format des emails sample); From and Reply-To are the gateway's. */
+    static MimeMessage build(Session session, GatewayConfig g, String to, Instant now, EmailContent content)
+            throws MessagingException {
         MimeMessage m = new MimeMessage(session);
         try {
             m.setFrom(new InternetAddress(g.from(), g.displayName(), "UTF-8"));
@@ -45,9 +51,10 @@ final class TestMessage {
             m.setReplyTo(new InternetAddress[] {new InternetAddress(g.replyTo(), true)});
         }
         m.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
-        m.setSubject(SUBJECT, "UTF-8");
+        // setSubject folds and encodes; control characters are flattened first so no text can add a header line
+        m.setSubject(content.subject().replaceAll("[\\p{Cntrl}]+", " ").strip(), "UTF-8");
         m.setSentDate(Date.from(now));
-        m.setText(text(g, now), "UTF-8");
+        m.setText(content.body(), "UTF-8");
         m.saveChanges();
         return m;
     }
