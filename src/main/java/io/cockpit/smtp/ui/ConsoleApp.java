@@ -91,6 +91,10 @@ public final class ConsoleApp extends Application {
         String sentence;
         if (e instanceof StoreException s) {
             sentence = i18n.of("store.error", s.reason(), s.location());
+            if (s.reason() == StoreException.Reason.UNAVAILABLE && s.getCause() != null) {
+                // No words of ours fit an unforeseen cause: show the store's own, so the administrator can act on it.
+                sentence += "\n" + s.getMessage();
+            }
         } else {
             LOG.error("the console could not open the store", e);
             sentence = i18n.of("store.error", StoreException.Reason.UNAVAILABLE, location.display());

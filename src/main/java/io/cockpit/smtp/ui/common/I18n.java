@@ -31,7 +31,25 @@ public final class I18n {
 
     /** French unless the system locale is English. */
     public static I18n forSystemLocale() {
-        return new I18n(initialLocale(systemLocaleIsExplicit(System.getenv()) ? Locale.getDefault() : Locale.FRENCH));
+        return new I18n(initialLocale(systemLocale(System.getenv())));
+    }
+
+    /**
+     * The language the system asks for, read from the environment itself: Java falls back to English when the C
+     * library lacks the locale (LANG=fr_FR.UTF-8 on a machine without French locales still means French).
+     */
+    static Locale systemLocale(java.util.Map<String, String> env) {
+        if (!systemLocaleIsExplicit(env)) {
+            return Locale.FRENCH;
+        }
+        for (String name : List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
+            String v = env.get(name);
+            if (v != null && !v.isBlank()) {
+                String lang = v.split("[_.@]", 2)[0];
+                return lang.isBlank() ? Locale.FRENCH : Locale.forLanguageTag(lang);
+            }
+        }
+        return Locale.getDefault();
     }
 
     /**

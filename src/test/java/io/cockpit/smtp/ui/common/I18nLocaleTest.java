@@ -19,6 +19,12 @@ class I18nLocaleTest {
         assertEquals(explicit, I18n.systemLocaleIsExplicit(env));
     }
 
+    @ParameterizedTest(name = "LANG={0} -> {1}")
+    @CsvSource({"en_US.UTF-8, en", "en_GB, en", "fr_FR.UTF-8, fr", "fr_CA.UTF-8@euro, fr", "de_DE.UTF-8, fr", "C.UTF-8, fr", "POSIX, fr"})
+    void theLanguageIsReadFromTheEnvironmentNotFromJavasFallback(String lang, String expected) {
+        assertEquals(expected, I18n.initialLocale(I18n.systemLocale(Map.of("LANG", lang))).getLanguage());
+    }
+
     @ParameterizedTest
     @CsvSource({"en, en", "en_US, en", "fr, fr", "de, fr", "pt_BR, fr"})
     void englishOnlyWhenTheSystemSaysEnglishElseFrench(String system, String expected) {
