@@ -6,53 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.store.StoreFixture;
-import io.cockpit.smtp.ui.ConsoleApp;
-import java.nio.file.Path;
-import java.util.Locale;
+import io.cockpit.smtp.ui.ConsoleFixture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Format des emails screen as a user drives it: real FXML, real console wiring, a real H2 file. */
-class FormatScreenTest extends FxRobot {
-    @TempDir Path dir;
-    private ConsoleApp app;
-    private Stage stage;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        if (app != null) {
-            FxToolkit.setupFixture(() -> stage.close());
-            app.stop();
-            app = null;
-        }
-    }
-
+class FormatScreenTest extends ConsoleFixture {
     private void openFormatScreen() throws Exception {
-        app = new ConsoleApp(StoreFixture.location(dir), Locale.FRENCH);
-        stage = FxToolkit.setupFixture(() -> {
-            Stage s = new Stage();
-            app.start(s);
-            return s;
-        });
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.window() != null);
-        interact(() -> app.window().controller().open("format"));
+        openScreen("format");
         try {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#editor-fr").tryQuery().isPresent()
                     && !lookup("#editor-fr").query().isDisabled() && !text("#previewSubject-fr").isEmpty());
@@ -62,10 +29,6 @@ class FormatScreenTest extends FxRobot {
                     + " subject=" + lookup("#previewSubject-fr").tryQuery().map(n -> ((Label) n).getText()).orElse("none"));
             throw e;
         }
-    }
-
-    private <T extends Node> T node(String id) {
-        return lookup(id).query();
     }
 
     private String text(String id) {
@@ -133,7 +96,7 @@ class FormatScreenTest extends FxRobot {
 
         clickOn("#saveButton");
         waitFor(() -> node("#saveButton").isDisabled() && "Format des emails enregistré.".equals(text("#noticeLabel")));
-        closeWindow();
+        closeConsole();
 
         // "Save, restart, and template preview --lang en prints the subject the screen showed."
         io.cockpit.smtp.cli.CliRun cli = io.cockpit.smtp.cli.CliRun.run(dir, null, "template", "preview", "--lang", "en");

@@ -8,64 +8,21 @@ import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.GatewayStatus;
 import io.cockpit.smtp.core.gateway.Security;
 import io.cockpit.smtp.core.store.StoreFixture;
-import io.cockpit.smtp.ui.ConsoleApp;
+import io.cockpit.smtp.ui.ConsoleFixture;
 import io.cockpit.smtp.ui.common.FieldDecoration;
-import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Passerelle SMTP screen as a user drives it: real FXML, real console wiring, a real H2 file. */
-class GatewayScreenTest extends FxRobot {
-    @TempDir
-    Path dir;
-    private ConsoleApp app;
-    private Stage stage;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        if (app != null) {
-            FxToolkit.setupFixture(() -> stage.close());
-            app.stop();
-            app = null;
-        }
-    }
-
-    private void openWindow() throws Exception {
-        app = new ConsoleApp(StoreFixture.location(dir), Locale.FRENCH);
-        stage = FxToolkit.setupFixture(() -> {
-            Stage s = new Stage();
-            app.start(s);
-            return s;
-        });
-        // The store opens and the gateway loads on the background runner: wait for the form to be usable.
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> lookup("#form").tryQuery().map(n -> !n.isDisabled()).orElse(false));
-    }
-
-    private <T extends Node> T node(String id) {
-        return lookup(id).query();
-    }
+class GatewayScreenTest extends ConsoleFixture {
 
     /** Types into a field the way a user does (focus, select all, keys), whether or not it is scrolled into view. */
     private void type(String id, String text) {
@@ -89,7 +46,7 @@ class GatewayScreenTest extends FxRobot {
 
     @Test
     void aBadPortIsDecoratedAndSaveIsDisabled() throws Exception {
-        openWindow();
+        openGatewayScreen();
         type("#serverField", "smtp.exemple.fr");
         assertFalse(node("#saveButton").isDisabled(), "a valid change can be saved");
 
@@ -110,7 +67,7 @@ class GatewayScreenTest extends FxRobot {
 
     @Test
     void everyFieldSurvivesClosingAndReopeningTheWindow() throws Exception {
-        openWindow();
+        openGatewayScreen();
         choose("#statusBox", GatewayStatus.ACTIVE);
         type("#serverField", "smtp.bücher.de");
         choose("#securityBox", Security.SSL);
@@ -128,9 +85,9 @@ class GatewayScreenTest extends FxRobot {
 
         press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ((Label) node("#noticeLabel")).getText().equals("Passerelle enregistrée."));
-        closeWindow();
+        closeConsole();
 
-        openWindow();
+        openGatewayScreen();
         assertEquals(GatewayStatus.ACTIVE, this.<ComboBox<GatewayStatus>>node("#statusBox").getValue());
         assertEquals("local", this.<ComboBox<String>>node("#engineBox").getValue());
         assertEquals("smtp.bücher.de", ((TextField) node("#serverField")).getText());
@@ -149,7 +106,7 @@ class GatewayScreenTest extends FxRobot {
         assertEquals("helpdesk@exemple.fr", ((TextField) node("#replyToField")).getText());
         assertEquals("Équipe support", ((TextField) node("#displayNameField")).getText());
         assertTrue(node("#saveButton").isDisabled(), "nothing changed since loading");
-        closeWindow();
+        closeConsole();
 
         try (CoreServices services = StoreFixture.open(dir)) {
             GatewayConfig stored = services.gateways().loadPortal();
@@ -159,7 +116,7 @@ class GatewayScreenTest extends FxRobot {
 
     @Test
     void thePortFollowsTheSecurityMode() throws Exception {
-        openWindow();
+        openGatewayScreen();
         assertEquals("25", ((TextField) node("#portField")).getText());
 
         choose("#securityBox", Security.STARTTLS);
@@ -171,7 +128,7 @@ class GatewayScreenTest extends FxRobot {
 
     @Test
     void switchingTheLanguageChangesTheLabelsAndKeepsTheEdits() throws Exception {
-        openWindow();
+        openGatewayScreen();
         assertEquals("Cockpit — Passerelle SMTP", stage.getTitle());
         assertTrue(lookup("Connexion sécurisée").tryQuery().isPresent());
         type("#serverField", "smtp.exemple.fr");
@@ -191,7 +148,7 @@ class GatewayScreenTest extends FxRobot {
 
     @Test
     void aSaveOverSomeoneElsesChangeSaysSoAndOverwritesNothing() throws Exception {
-        openWindow();
+        openGatewayScreen();
         try (CoreServices other = StoreFixture.open(dir)) {
             other.gateways().save(other.gateways().loadPortal().toBuilder().server("smtp.autre.fr").build());
         }
@@ -211,7 +168,7 @@ class GatewayScreenTest extends FxRobot {
 
     @Test
     void closingWithUnsavedChangesAsksFirst() throws Exception {
-        openWindow();
+        openGatewayScreen();
         type("#serverField", "smtp.exemple.fr");
 
         javafx.application.Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));

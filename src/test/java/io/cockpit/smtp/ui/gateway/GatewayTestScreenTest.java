@@ -8,60 +8,18 @@ import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.gateway.Security;
 import io.cockpit.smtp.core.mail.diagnosis.TestSmtp;
 import io.cockpit.smtp.core.store.StoreFixture;
-import io.cockpit.smtp.ui.ConsoleApp;
-import java.nio.file.Path;
-import java.util.Locale;
+import io.cockpit.smtp.ui.ConsoleFixture;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Envoyer un email de test from the Passerelle SMTP screen, against an in-process SMTP server. */
-class GatewayTestScreenTest extends FxRobot {
-    @TempDir
-    Path dir;
-    private ConsoleApp app;
-    private Stage stage;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        if (app != null) {
-            FxToolkit.setupFixture(() -> stage.close());
-            app.stop();
-            app = null;
-        }
-    }
-
-    private void openWindow() throws Exception {
-        app = new ConsoleApp(StoreFixture.location(dir), Locale.FRENCH);
-        stage = FxToolkit.setupFixture(() -> {
-            Stage s = new Stage();
-            app.start(s);
-            return s;
-        });
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> lookup("#form").tryQuery().map(n -> !n.isDisabled()).orElse(false));
-    }
-
-    private <T extends Node> T node(String id) {
-        return lookup(id).query();
-    }
+class GatewayTestScreenTest extends ConsoleFixture {
 
     @Test
     void aTestEmailShowsItsStepsResultAndTranscript() throws Exception {
@@ -71,7 +29,7 @@ class GatewayTestScreenTest extends FxRobot {
                         .server("127.0.0.1").port(server.port()).security(Security.NONE)
                         .from("itsm@example.com").displayName("Service desk").build());
             }
-            openWindow();
+            openGatewayScreen();
             TextField recipient = node("#recipientField");
             interact(() -> {
                 recipient.requestFocus();

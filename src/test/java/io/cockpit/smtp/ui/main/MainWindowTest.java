@@ -2,11 +2,8 @@ package io.cockpit.smtp.ui.main;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.cockpit.smtp.core.store.StoreFixture;
-import io.cockpit.smtp.ui.ConsoleApp;
+import io.cockpit.smtp.ui.ConsoleFixture;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,47 +13,15 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The console's frame: navigation from the registry, status bar, icon, and the store that cannot be opened. */
-class MainWindowTest extends FxRobot {
-    @TempDir
-    Path dir;
-    private ConsoleApp app;
-    private Stage stage;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (app != null) {
-            FxToolkit.setupFixture(() -> stage.close());
-            app.stop();
-        }
-    }
-
-    private void open(Runnable exit) throws Exception {
-        app = new ConsoleApp(StoreFixture.location(dir), Locale.FRENCH, exit);
-        stage = FxToolkit.setupFixture(() -> {
-            Stage s = new Stage();
-            app.start(s);
-            return s;
-        });
-    }
+class MainWindowTest extends ConsoleFixture {
 
     @Test
     void theWindowOpensOnTheGatewayScreenWithItsMenusStatusAndIcon() throws Exception {
-        open(() -> fail("the store should open"));
+        startConsole(() -> fail("the store should open"));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> lookup("#gatewayStatus").tryQuery().map(n -> ((Label) n).getText().equals("Passerelle : inactif")).orElse(false));
 
@@ -76,9 +41,8 @@ class MainWindowTest extends FxRobot {
 
     @Test
     void theStatusBarFollowsASavedGatewayStatus() throws Exception {
-        open(() -> fail("the store should open"));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> lookup("#form").tryQuery().map(n -> !n.isDisabled()).orElse(false));
+        startConsole(() -> fail("the store should open"));
+        waitForGatewayForm();
 
         interact(() -> {
             ((javafx.scene.control.ComboBox<io.cockpit.smtp.core.gateway.GatewayStatus>) lookup("#statusBox").query())
@@ -99,7 +63,7 @@ class MainWindowTest extends FxRobot {
         Files.write(dir.resolve("cockpit.mv.db"), junk);
         AtomicBoolean exited = new AtomicBoolean();
 
-        open(() -> exited.set(true));
+        startConsole(() -> exited.set(true));
         AtomicReference<DialogPane> shown = new AtomicReference<>();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
             lookup(".dialog-pane").queryAllAs(DialogPane.class).stream()
@@ -120,9 +84,8 @@ class MainWindowTest extends FxRobot {
 
     @Test
     void leavingAScreenWithUnsavedChangesAsksFirst() throws Exception {
-        open(() -> fail("the store should open"));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> lookup("#form").tryQuery().map(n -> !n.isDisabled()).orElse(false));
+        startConsole(() -> fail("the store should open"));
+        waitForGatewayForm();
         javafx.scene.control.TextField server = lookup("#serverField").query();
         interact(() -> server.setText("smtp.exemple.fr"));
 

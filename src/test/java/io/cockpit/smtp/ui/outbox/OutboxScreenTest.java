@@ -7,34 +7,25 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.GatewayStatus;
+import io.cockpit.smtp.core.store.DbLocation;
 import io.cockpit.smtp.testing.Outboxes;
 import io.cockpit.smtp.testing.TestStore;
-import io.cockpit.smtp.ui.ConsoleApp;
-import java.nio.file.Path;
-import java.util.Locale;
+import io.cockpit.smtp.ui.ConsoleFixture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The File d'envoi screen in the real console: the table follows a message from queued to sent. */
-class OutboxScreenTest extends FxRobot {
-    @TempDir Path dir;
+class OutboxScreenTest extends ConsoleFixture {
     GreenMail smtp;
-    ConsoleApp app;
-    Stage stage;
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
+    @Override
+    protected DbLocation location() {
+        return TestStore.location(dir);
     }
 
     @BeforeEach
@@ -45,10 +36,7 @@ class OutboxScreenTest extends FxRobot {
 
     @AfterEach
     void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.setupFixture(() -> stage.close());
-            app.stop();
-        }
+        closeConsole();
         smtp.stop();
     }
 
@@ -66,14 +54,7 @@ class OutboxScreenTest extends FxRobot {
             TestStore.plainGateway(s, smtp.getSmtp().getPort(), GatewayStatus.INACTIVE);
             s.outbox().enqueue(Outboxes.message("ticket-notification", "jdoe@example.org"));
         }
-        app = new ConsoleApp(TestStore.location(dir), Locale.FRENCH);
-        stage = FxToolkit.setupFixture(() -> {
-            Stage st = new Stage();
-            app.start(st);
-            return st;
-        });
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.window() != null);
-        interact(() -> app.window().controller().open("outbox"));
+        openScreen("outbox");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "En file".equals(statusOfFirstRow()));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#outboxGatewayInactive").tryQuery()
                 .map(n -> n.isVisible()).orElse(false));

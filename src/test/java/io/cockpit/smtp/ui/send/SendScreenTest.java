@@ -10,42 +10,23 @@ import io.cockpit.smtp.core.gateway.GatewayStatus;
 import io.cockpit.smtp.core.gateway.Security;
 import io.cockpit.smtp.core.outbox.Flow;
 import io.cockpit.smtp.core.store.StoreFixture;
-import io.cockpit.smtp.ui.ConsoleApp;
-import java.nio.file.Path;
-import java.util.Locale;
+import io.cockpit.smtp.ui.ConsoleFixture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Envoi manuel in the real console: a message sent from the screen is delivered by the console's engine. */
-class SendScreenTest extends FxRobot {
-    @TempDir
-    Path dir;
+class SendScreenTest extends ConsoleFixture {
     GreenMail smtp;
-    ConsoleApp app;
-    Stage stage;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
 
     @AfterEach
     void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.setupFixture(() -> stage.close());
-            app.stop();
-        }
+        closeConsole();
         if (smtp != null) {
             smtp.stop();
         }
@@ -60,14 +41,7 @@ class SendScreenTest extends FxRobot {
                     .server("127.0.0.1").port(smtp.getSmtp().getPort()).security(Security.NONE)
                     .from("itsm@example.com").build());
         }
-        app = new ConsoleApp(StoreFixture.location(dir), Locale.FRENCH);
-        stage = FxToolkit.setupFixture(() -> {
-            Stage st = new Stage();
-            app.start(st);
-            return st;
-        });
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.window() != null);
-        interact(() -> app.window().controller().open("send"));
+        openScreen("send");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#sendButton").tryQuery().isPresent());
 
         ComboBox<Flow> flow = lookup("#flowBox").query();
