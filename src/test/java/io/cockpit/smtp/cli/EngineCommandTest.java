@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.cockpit.smtp.Launcher;
 import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.outbox.OutboxStatus;
+import io.cockpit.smtp.core.store.StoreFixture;
 import io.cockpit.smtp.testing.ChildJvm;
 import io.cockpit.smtp.testing.Outboxes;
 import io.cockpit.smtp.testing.TestStore;
@@ -27,7 +28,7 @@ class EngineCommandTest {
 
     @Test
     void listShowsTheLocalEngineWithTheContractKeys() throws Exception {
-        OutboxCli r = OutboxCli.run(dir, "engine", "list", "--json");
+        CliRun r = CliRun.run(dir, null, "engine", "list", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode a = JSON.readTree(r.out());
         assertEquals("local", a.get(0).get("name").asText());
@@ -39,19 +40,19 @@ class EngineCommandTest {
 
     @Test
     void addRegistersAnEngineOnceAndSetGivesItItsOwnGateway() throws Exception {
-        assertEquals(0, OutboxCli.run(dir, "engine", "add", "dmz", "--remote").code());
-        OutboxCli again = OutboxCli.run(dir, "engine", "add", "dmz");
+        assertEquals(0, CliRun.run(dir, null, "engine", "add", "dmz", "--remote").code());
+        CliRun again = CliRun.run(dir, null, "engine", "add", "dmz");
         assertEquals(2, again.code());
         assertTrue(again.err().contains("name:"), again.err());
-        OutboxCli set = OutboxCli.run(dir, "engine", "set", "dmz", "--gateway", "specific", "--server", "smtp.dmz.example.com",
+        CliRun set = CliRun.run(dir, null, "engine", "set", "dmz", "--gateway", "specific", "--server", "smtp.dmz.example.com",
                 "--port", "2525", "--from", "dmz@example.com");
         assertEquals(0, set.code(), set.err());
-        JsonNode shown = JSON.readTree(OutboxCli.run(dir, "engine", "show", "dmz", "--json").out());
+        JsonNode shown = JSON.readTree(CliRun.run(dir, null, "engine", "show", "dmz", "--json").out());
         assertEquals("specific", shown.get("gateway").asText());
         assertTrue(shown.get("remote").asBoolean());
         assertEquals("smtp.dmz.example.com", shown.get("gatewayConfig").get("server").asText());
-        assertEquals(2, OutboxCli.run(dir, "engine", "set", "dmz", "--gateway", "elsewhere").code());
-        assertEquals(2, OutboxCli.run(dir, "engine", "show", "nope").code());
+        assertEquals(2, CliRun.run(dir, null, "engine", "set", "dmz", "--gateway", "elsewhere").code());
+        assertEquals(2, CliRun.run(dir, null, "engine", "show", "nope").code());
     }
 
     @Test
@@ -59,26 +60,26 @@ class EngineCommandTest {
         GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
         try {
-            try (CoreServices s = TestStore.open(dir)) {
+            try (CoreServices s = StoreFixture.open(dir)) {
                 TestStore.plainGateway(s, smtp.getSmtp().getPort(), io.cockpit.smtp.core.gateway.GatewayStatus.ACTIVE);
             }
-            Process child = ChildJvm.start(Launcher.class, dir.resolve("engine.log"), "--db", dir.resolve("db").toString(),
-                    "--key-file", dir.resolve("test.key").toString(), "engine", "run");
+            Process child = ChildJvm.start(Launcher.class, dir.resolve("engine.log"), "--db", dir.resolve("cockpit").toString(),
+                    "--key-file", dir.resolve("cockpit-smtp.key").toString(), "engine", "run");
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 String first = out.readLine();
                 assertNotNull(first, "engine printed nothing");
                 assertTrue(first.contains("started"), first);
-                OutboxCli send = OutboxCli.run(dir, "send", "--flow", "test", "--to", "a@example.org");
+                CliRun send = CliRun.run(dir, null, "send", "--flow", "test", "--to", "a@example.org");
                 assertEquals(0, send.code(), send.err());
                 assertTrue(smtp.waitForIncomingEmail(20_000, 1), "the running engine sent it");
-                JsonNode engines = JSON.readTree(OutboxCli.run(dir, "engine", "list", "--json").out());
+                JsonNode engines = JSON.readTree(CliRun.run(dir, null, "engine", "list", "--json").out());
                 assertTrue(engines.get(0).get("online").asBoolean());
-                assertEquals(1, OutboxCli.run(dir, "engine", "run", "--once").code(), "the engine is held by the running one");
+                assertEquals(1, CliRun.run(dir, null, "engine", "run", "--once").code(), "the engine is held by the running one");
                 child.destroy(); // SIGTERM
                 assertTrue(child.waitFor(60, TimeUnit.SECONDS));
                 assertEquals(0, child.exitValue(), "a clean stop exits 0");
             }
-            try (CoreServices s = TestStore.open(dir)) {
+            try (CoreServices s = StoreFixture.open(dir)) {
                 assertNull(s.engineRegistry().find("local").orElseThrow().holder(), "released on a clean stop");
                 Outboxes.await(() -> s.outbox().list(OutboxStatus.SENT, null, 0).size() == 1, Duration.ofSeconds(5));
             }
