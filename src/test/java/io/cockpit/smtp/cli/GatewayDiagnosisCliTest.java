@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.cockpit.smtp.core.config.TrustedCertificates;
 import io.cockpit.smtp.core.mail.diagnosis.TestCerts;
 import io.cockpit.smtp.core.mail.diagnosis.TestSmtp;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,29 +26,14 @@ class GatewayDiagnosisCliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
-    private Run cli(String stdin, String... args) {
-        List<String> all = new ArrayList<>(List.of("--db", dir.resolve("db").toString()));
-        all.addAll(List.of(args));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(all.toArray(String[]::new),
-                new ByteArrayInputStream((stdin == null ? "" : stdin).getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                loc -> {
-                });
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CliRun cli(String stdin, String... args) {
+        return CliRun.run(dir, stdin, args);
     }
 
     private void set(String... args) {
         List<String> all = new ArrayList<>(List.of("gateway", "set"));
         all.addAll(List.of(args));
-        Run r = cli(null, all.toArray(String[]::new));
+        CliRun r = cli(null, all.toArray(String[]::new));
         assertEquals(0, r.code(), r.err());
     }
 
@@ -64,7 +45,7 @@ class GatewayDiagnosisCliTest {
             set("--server", "127.0.0.1", "--port", String.valueOf(gm.getSmtp().getPort()), "--security", "none",
                     "--from", "itsm@example.com", "--display-name", "Service desk", "--reply-to", "support@example.com");
 
-            Run check = cli(null, "gateway", "check", "--json");
+            CliRun check = cli(null, "gateway", "check", "--json");
             assertEquals(0, check.code(), check.out() + check.err());
             JsonNode c = check.json();
             assertTrue(c.get("ok").asBoolean());
@@ -74,20 +55,20 @@ class GatewayDiagnosisCliTest {
             assertTrue(c.get("transcript").get(0).asText().startsWith("* ") || c.get("transcript").get(0).asText().startsWith("S: "));
             assertEquals(0, gm.getReceivedMessages().length, "check sends nothing");
 
-            Run test = cli(null, "gateway", "test", "--to", "admin@example.org", "--json");
+            CliRun test = cli(null, "gateway", "test", "--to", "admin@example.org", "--json");
             assertEquals(0, test.code(), test.out() + test.err());
             JsonNode t = test.json();
             assertTrue(t.get("ok").asBoolean());
             assertEquals(gm.getReceivedMessages()[0].getMessageID(), t.get("messageId").asText());
             assertEquals("data", t.get("steps").get(t.get("steps").size() - 1).get("name").asText());
 
-            Run history = cli(null, "outbox", "list", "--flow", "test", "--json");
+            CliRun history = cli(null, "outbox", "list", "--flow", "test", "--json");
             assertEquals(0, history.code(), history.err());
             JsonNode rows = history.json();
             assertEquals(1, rows.size(), rows.toString());
             assertEquals("test", rows.get(0).get("flow").asText());
             assertEquals("sent", rows.get(0).get("status").asText());
-            Run shown = cli(null, "outbox", "show", rows.get(0).get("id").asText(), "--json");
+            CliRun shown = cli(null, "outbox", "show", rows.get(0).get("id").asText(), "--json");
             assertEquals(t.get("messageId").asText(), shown.json().get("messageId").asText());
             assertEquals(1, gm.getReceivedMessages().length, "recorded, not sent again");
         } finally {
@@ -103,12 +84,12 @@ class GatewayDiagnosisCliTest {
         }
         set("--server", "127.0.0.1", "--port", String.valueOf(closed), "--security", "none");
 
-        Run human = cli(null, "gateway", "check");
+        CliRun human = cli(null, "gateway", "check");
         assertEquals(1, human.code());
         assertTrue(human.out().contains("FAIL"), human.out());
         assertTrue(human.out().contains("Hint: Nothing accepts connections on this port"), human.out());
 
-        Run json = cli(null, "gateway", "check", "--json");
+        CliRun json = cli(null, "gateway", "check", "--json");
         assertEquals(1, json.code());
         assertFalse(json.json().get("ok").asBoolean());
         assertEquals("CONNECTION_REFUSED", json.json().get("failure").asText());
@@ -125,7 +106,7 @@ class GatewayDiagnosisCliTest {
             assertEquals(0, cli(TestSmtp.PASSWORD + "\n", "gateway", "set", "--password-stdin").code());
             Path pem = dir.resolve("server.pem");
 
-            Run refused = cli(null, "gateway", "check", "--save-cert", pem.toString());
+            CliRun refused = cli(null, "gateway", "check", "--save-cert", pem.toString());
             assertEquals(1, refused.code());
             String fingerprint = TrustedCertificates.fingerprint(cert.certificate());
             assertTrue(refused.out().contains("fingerprint: " + fingerprint), refused.out());
@@ -136,7 +117,7 @@ class GatewayDiagnosisCliTest {
                     TrustedCertificates.parse(Files.readString(pem)).get(0)));
 
             set("--trust-cert", pem.toString());
-            Run accepted = cli(null, "gateway", "test", "--to", "admin@example.org");
+            CliRun accepted = cli(null, "gateway", "test", "--to", "admin@example.org");
             assertEquals(0, accepted.code(), accepted.out());
             assertTrue(accepted.out().contains("C: AUTH "), accepted.out());
             assertEquals(1, server.received.size());
@@ -155,7 +136,7 @@ class GatewayDiagnosisCliTest {
         try (var server = TestSmtp.subetha(0, null, false, null, "550 5.7.1 Relaying denied")) {
             set("--server", "127.0.0.1", "--port", String.valueOf(server.port()), "--security", "none",
                     "--from", "itsm@example.com");
-            Run r = cli(null, "gateway", "test", "--to", "someone@elsewhere.example");
+            CliRun r = cli(null, "gateway", "test", "--to", "someone@elsewhere.example");
             assertEquals(1, r.code(), r.out());
             assertTrue(r.out().contains("Hint: The server refused by policy (5.7.x)"), r.out());
 
@@ -169,7 +150,7 @@ class GatewayDiagnosisCliTest {
     @Test
     void invalidRecipientIsRefusedAsUsage() {
         set("--server", "127.0.0.1", "--port", "2525", "--security", "none", "--from", "itsm@example.com");
-        Run r = cli(null, "gateway", "test", "--to", "not an address");
+        CliRun r = cli(null, "gateway", "test", "--to", "not an address");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("to"), r.err());
     }
