@@ -5,29 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cockpit.smtp.core.template.TemplateProblem;
 import io.cockpit.smtp.core.validation.Problem;
+import io.cockpit.smtp.ui.BundleCheck;
 import io.cockpit.smtp.ui.common.I18n;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every word the Format des emails screen needs is in both languages, and the worded problems format. */
 class FormatBundleTest {
-    private static Properties bundle(String suffix) throws Exception {
-        Properties p = new Properties();
-        try (InputStream in = FormatBundleTest.class.getResourceAsStream("/io/cockpit/smtp/ui/i18n/messages" + suffix + ".properties")) {
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return p;
-    }
-
     private static List<String> neededKeys() throws Exception {
         List<String> keys = new ArrayList<>(List.of("nav.portal", "nav.format", "format.fallback.builtin",
                 "format.fallback.language", "format.variables.sample", "format.tab.default", "format.preview.noSender"));
@@ -35,10 +22,7 @@ class FormatBundleTest {
         for (TemplateProblem.Kind k : TemplateProblem.Kind.values()) keys.add("format.problem." + k.name());
         for (FormatViewModel.Notice n : FormatViewModel.Notice.values()) keys.add("format.notice." + n.name());
         for (String fxml : List.of("FormatView.fxml", "TemplateTabView.fxml")) {
-            try (InputStream in = FormatBundleTest.class.getResourceAsStream("/io/cockpit/smtp/ui/format/" + fxml)) {
-                Matcher m = Pattern.compile("\"%([a-zA-Z0-9_.]+)\"").matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                while (m.find()) keys.add(m.group(1));
-            }
+            keys.addAll(BundleCheck.fxmlKeys("/io/cockpit/smtp/ui/format/" + fxml));
         }
         return keys;
     }
@@ -46,10 +30,7 @@ class FormatBundleTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "_fr", "_en"})
     void everyKeyOfTheScreenIsInTheBundle(String suffix) throws Exception {
-        Properties p = bundle(suffix);
-        for (String key : neededKeys()) {
-            assertTrue(p.containsKey(key), "messages" + suffix + " lacks " + key);
-        }
+        BundleCheck.assertAllInBundle(suffix, neededKeys());
     }
 
     @ParameterizedTest
