@@ -9,28 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cockpit.smtp.core.config.TrustedCertificates;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.Security;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Untrusted → refused with its fingerprint; pinned → accepted; another certificate on the same server → refused. */
-class CertificateTrustTest {
-    @TempDir
-    static Path dir;
-    static DiagnosisFixture fx;
-
-    @BeforeAll
-    static void setUp() {
-        fx = new DiagnosisFixture(dir);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        fx.close();
-    }
-
+class CertificateTrustTest extends DiagnosisTestBase {
     @Test
     void pinningThePresentedCertificateTrustsThatCertificateOnly() throws Exception {
         TestCerts.Cert first = TestCerts.localhost(dir, "first");

@@ -10,29 +10,17 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.Security;
 import java.net.ServerSocket;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
 
 /** One situation per hint: the step that failed and the advice given. */
-class DiagnosisHintTest {
-    @TempDir
-    static Path dir;
-    static DiagnosisFixture fx;
+class DiagnosisHintTest extends DiagnosisTestBase {
     static TestCerts.Cert cert;
 
     @BeforeAll
-    static void setUp() {
-        fx = new DiagnosisFixture(dir);
+    static void makeCertificate() {
         cert = TestCerts.localhost(dir, "localhost");
-    }
-
-    @AfterAll
-    static void tearDown() {
-        fx.close();
     }
 
     private static void assertFailed(DiagnosisReport r, Step step, Failure failure, Hint hint) {

@@ -14,34 +14,22 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
 
-class DiagnosisSuccessTest {
-    @TempDir
-    static Path dir;
-    static DiagnosisFixture fx;
+class DiagnosisSuccessTest extends DiagnosisTestBase {
     static TestCerts.Cert cert;
 
     @BeforeAll
-    static void setUp() {
-        fx = new DiagnosisFixture(dir);
+    static void makeCertificate() {
         cert = TestCerts.localhost(dir, "localhost");
         // GreenMail's TLS factory is a JVM-wide singleton: its keystore must be set before any SMTPS server starts.
         System.setProperty("greenmail.tls.keystore.file", cert.p12().toString());
         System.setProperty("greenmail.tls.keystore.password", TestCerts.PASSWORD);
         System.setProperty("greenmail.tls.key.password", TestCerts.PASSWORD);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        fx.close();
     }
 
     @Test

@@ -8,7 +8,6 @@ import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.Security;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.logging.Handler;
@@ -16,7 +15,6 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,10 +28,7 @@ import org.subethamail.smtp.auth.PlainAuthenticationHandlerFactory;
  * The transcript and every log line, as bytes, never hold the password nor its base64 forms: for LOGIN and PLAIN,
  * accepted and refused, with Angus's fine logging off and on.
  */
-class SecretsNeverShownTest {
-    @org.junit.jupiter.api.io.TempDir
-    static Path dir;
-    static DiagnosisFixture fx;
+class SecretsNeverShownTest extends DiagnosisTestBase {
     static TestCerts.Cert cert;
 
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
@@ -43,14 +38,8 @@ class SecretsNeverShownTest {
     private Level rootLevel;
 
     @BeforeAll
-    static void setUp() {
-        fx = new DiagnosisFixture(dir);
+    static void makeCertificate() {
         cert = TestCerts.localhost(dir, "localhost");
-    }
-
-    @AfterAll
-    static void tearDown() {
-        fx.close();
     }
 
     @BeforeEach

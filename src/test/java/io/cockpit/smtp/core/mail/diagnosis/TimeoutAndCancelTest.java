@@ -6,35 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.Security;
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A server that never answers: the check ends by its own timeouts, and Cancel ends it at once. The bounds are
  * generous (several times the work) so a slow machine cannot fail them; what they rule out is waiting forever, or
  * waiting for the full read timeout after Cancel.
  */
-class TimeoutAndCancelTest {
-    @TempDir
-    static Path dir;
-    static DiagnosisFixture fx;
-
-    @BeforeAll
-    static void setUp() {
-        fx = new DiagnosisFixture(dir);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        fx.close();
-    }
-
+class TimeoutAndCancelTest extends DiagnosisTestBase {
     @Test
     void silentServerEndsWithinTheConfiguredTimeouts() throws Exception {
         try (var server = new TestSmtp.Silent()) {
