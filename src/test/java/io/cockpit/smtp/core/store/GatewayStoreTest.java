@@ -1,5 +1,6 @@
 package io.cockpit.smtp.core.store;
 
+import static io.cockpit.smtp.testing.ByteSearch.contains;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -160,18 +161,5 @@ class GatewayStoreTest {
             assertEquals(before, s.loadPortal());
             assertTrue(core.history().recent(10).stream().noneMatch(e -> "after.example.com".equals(e.newValue())));
         }
-    }
-
-    static boolean contains(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }

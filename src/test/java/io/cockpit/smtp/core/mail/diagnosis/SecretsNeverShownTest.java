@@ -1,6 +1,7 @@
 package io.cockpit.smtp.core.mail.diagnosis;
 
 import static io.cockpit.smtp.core.mail.diagnosis.DiagnosisFixture.pinned;
+import static io.cockpit.smtp.testing.ByteSearch.contains;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -129,18 +130,5 @@ class SecretsNeverShownTest extends DiagnosisTestBase {
                 b.encodeToString(password.getBytes(StandardCharsets.UTF_8)),
                 b.encodeToString(("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8)),
                 b.encodeToString((user + "\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8)));
-    }
-
-    static boolean contains(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }
