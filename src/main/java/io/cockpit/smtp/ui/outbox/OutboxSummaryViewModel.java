@@ -25,10 +25,6 @@ public final class OutboxSummaryViewModel {
     private record Snapshot(OutboxCounts counts, boolean gatewayActive, Instant at) {
     }
 
-    private final OutboxService outbox;
-    private final GatewayService gateways;
-    private final BackgroundRunner runner;
-    private final Clock clock;
     private final ReadOnlyLongWrapper queued = new ReadOnlyLongWrapper(this, "queued");
     private final ReadOnlyLongWrapper deferred = new ReadOnlyLongWrapper(this, "deferred");
     private final ReadOnlyLongWrapper failed = new ReadOnlyLongWrapper(this, "failed");
@@ -36,39 +32,19 @@ public final class OutboxSummaryViewModel {
     private final ReadOnlyBooleanWrapper waitingTooLong = new ReadOnlyBooleanWrapper(this, "waitingTooLong");
     private final ReadOnlyBooleanWrapper failedRecently = new ReadOnlyBooleanWrapper(this, "failedRecently");
     private final ReadOnlyLongWrapper failedRecentlyCount = new ReadOnlyLongWrapper(this, "failedRecentlyCount");
-    private boolean loading;
-    private boolean again;
+    private final FoldedReload<Snapshot> reload;
 
     public OutboxSummaryViewModel(OutboxService outbox, GatewayService gateways, BackgroundRunner runner, FxEvents events,
                                   Clock clock) {
-        this.outbox = outbox;
-        this.gateways = gateways;
-        this.runner = runner;
-        this.clock = clock;
+        this.reload = new FoldedReload<>(runner, () -> () -> new Snapshot(outbox.counts(RECENT_FAILURES),
+                gateways.loadPortal().isActive(), clock.instant()), this::apply);
         outbox.events().subscribe(events.deliver(e -> refresh()));
         gateways.addSavedListener(events.deliver(g -> refresh()));
     }
 
     /** Reloads in the background; calls while one runs are folded into one more run. */
     public void refresh() {
-        if (loading) {
-            again = true;
-            return;
-        }
-        loading = true;
-        boolean taken = Submit.start(() -> runner.run(() -> new Snapshot(outbox.counts(RECENT_FAILURES),
-                        gateways.loadPortal().isActive(), clock.instant()))
-                .onSuccess(this::apply)
-                .andFinally(() -> {
-                    loading = false;
-                    if (again) {
-                        again = false;
-                        refresh();
-                    }
-                }));
-        if (!taken) {
-            loading = false;
-        }
+        reload.request();
     }
 
     private void apply(Snapshot s) {

@@ -38,13 +38,17 @@ public final class OutboxViewModel {
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice", Notice.NONE);
     private final ReadOnlyObjectWrapper<Integer> noticeCount = new ReadOnlyObjectWrapper<>(this, "noticeCount", 0);
-    private boolean loading;
-    private boolean again;
+    private final FoldedReload<List<OutboxRow>> reload;
     private long detailsGeneration;
 
     public OutboxViewModel(OutboxService outbox, BackgroundRunner runner, FxEvents events) {
         this.outbox = outbox;
         this.runner = runner;
+        this.reload = new FoldedReload<>(runner, () -> {
+            OutboxStatus s = statusFilter.get();
+            Flow f = flowFilter.get();
+            return () -> outbox.list(s, f, LIMIT).stream().map(OutboxRow::of).toList();
+        }, this::show);
         statusFilter.addListener((o, a, b) -> refresh());
         flowFilter.addListener((o, a, b) -> refresh());
         selected.addListener((o, a, b) -> {
@@ -57,25 +61,7 @@ public final class OutboxViewModel {
 
     /** Reloads the table in the background; calls while one runs are folded into one more run. */
     public void refresh() {
-        if (loading) {
-            again = true;
-            return;
-        }
-        loading = true;
-        OutboxStatus s = statusFilter.get();
-        Flow f = flowFilter.get();
-        boolean taken = Submit.start(() -> runner.run(() -> outbox.list(s, f, LIMIT).stream().map(OutboxRow::of).toList())
-                .onSuccess(this::show)
-                .andFinally(() -> {
-                    loading = false;
-                    if (again) {
-                        again = false;
-                        refresh();
-                    }
-                }));
-        if (!taken) {
-            loading = false;
-        }
+        reload.request();
     }
 
     private void show(List<OutboxRow> fresh) {
