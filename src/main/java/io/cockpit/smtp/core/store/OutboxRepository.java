@@ -57,13 +57,7 @@ public final class OutboxRepository {
                         + "message_id, engine, status, attempts, next_attempt_at, created_at, updated_at) "
                         + "VALUES (?,?,?,?,?,?,'queued',0,?,?,?)", new String[] {"ID"})) {
                     for (PreparedMessage m : chunk) {
-                        int i = 1;
-                        ps.setString(i++, m.flow().cliName());
-                        ps.setString(i++, m.lang());
-                        ps.setString(i++, m.audience().cliName());
-                        ps.setString(i++, m.subject());
-                        ps.setString(i++, m.messageId());
-                        ps.setString(i++, m.engine());
+                        int i = setMessageColumns(ps, m);
                         ps.setObject(i++, odt(now));
                         ps.setObject(i++, odt(now));
                         ps.setObject(i, odt(now));
@@ -84,11 +78,7 @@ public final class OutboxRepository {
                 try (PreparedStatement content = c.prepareStatement(
                         "INSERT INTO outbox_content (outbox_id, body, html_body, vars) VALUES (?,?,?,?)")) {
                     for (int k = 0; k < chunk.size(); k++) {
-                        PreparedMessage m = chunk.get(k);
-                        content.setLong(1, ids.get(from + k));
-                        content.setString(2, m.body());
-                        content.setString(3, m.htmlBody());
-                        content.setString(4, m.vars().isEmpty() ? null : json(m.vars()));
+                        setContentColumns(content, ids.get(from + k), chunk.get(k));
                         content.addBatch();
                     }
                     content.executeBatch();
@@ -122,13 +112,7 @@ public final class OutboxRepository {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox_message (flow, lang, audience, subject, "
                     + "message_id, engine, status, attempts, next_attempt_at, last_error, created_at, updated_at, sent_at) "
                     + "VALUES (?,?,?,?,?,?,?,1,?,?,?,?,?)", new String[] {"ID"})) {
-                int i = 1;
-                ps.setString(i++, m.flow().cliName());
-                ps.setString(i++, m.lang());
-                ps.setString(i++, m.audience().cliName());
-                ps.setString(i++, m.subject());
-                ps.setString(i++, m.messageId());
-                ps.setString(i++, m.engine());
+                int i = setMessageColumns(ps, m);
                 ps.setString(i++, accepted ? "sent" : "failed");
                 ps.setObject(i++, odt(now));
                 ps.setString(i++, accepted ? null : clip(reply, 4000));
@@ -143,10 +127,7 @@ public final class OutboxRepository {
             }
             try (PreparedStatement content = c.prepareStatement(
                     "INSERT INTO outbox_content (outbox_id, body, html_body, vars) VALUES (?,?,?,?)")) {
-                content.setLong(1, id);
-                content.setString(2, m.body());
-                content.setString(3, m.htmlBody());
-                content.setString(4, m.vars().isEmpty() ? null : json(m.vars()));
+                setContentColumns(content, id, m);
                 content.executeUpdate();
             }
             try (PreparedStatement rcpt = c.prepareStatement("INSERT INTO outbox_recipient (message_id, position, address, "
@@ -165,6 +146,26 @@ public final class OutboxRepository {
             }
             return id;
         });
+    }
+
+    /** Sets the first six columns of an outbox_message insert (flow to engine); returns the next parameter index. */
+    private static int setMessageColumns(PreparedStatement ps, PreparedMessage m) throws SQLException {
+        int i = 1;
+        ps.setString(i++, m.flow().cliName());
+        ps.setString(i++, m.lang());
+        ps.setString(i++, m.audience().cliName());
+        ps.setString(i++, m.subject());
+        ps.setString(i++, m.messageId());
+        ps.setString(i++, m.engine());
+        return i;
+    }
+
+    /** Sets the four columns of an outbox_content insert: the message's id, text body, HTML body and variables. */
+    private static void setContentColumns(PreparedStatement content, long id, PreparedMessage m) throws SQLException {
+        content.setLong(1, id);
+        content.setString(2, m.body());
+        content.setString(3, m.htmlBody());
+        content.setString(4, m.vars().isEmpty() ? null : json(m.vars()));
     }
 
     public Optional<OutboxMessage> find(long id) {
