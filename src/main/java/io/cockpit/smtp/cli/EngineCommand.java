@@ -1,6 +1,5 @@
 package io.cockpit.smtp.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.engine.EngineInfo;
@@ -109,19 +108,10 @@ public final class EngineCommand {
         @Override
         public Integer call() throws Exception {
             EngineRegistry registry = parent.root.services().engineRegistry();
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                ArrayNode a = OutboxJson.MAPPER.createArrayNode();
-                registry.list().forEach(e -> a.add(json(registry, e)));
-                out.println(OutboxJson.MAPPER.writeValueAsString(a));
-            } else {
-                out.printf("%-20s %-7s %-8s %-9s %s%n", "NAME", "REMOTE", "ONLINE", "GATEWAY", "LAST SEEN");
-                for (EngineInfo e : registry.list()) {
-                    out.printf("%-20s %-7s %-8s %-9s %s%n", e.name(), e.remote() ? "yes" : "no",
-                            registry.online(e) ? "yes" : "no", e.gatewayMode(), e.lastSeen() == null ? "-" : e.lastSeen());
-                }
-            }
-            out.flush();
+            ListOutput.print(spec.commandLine().getOut(), json, registry.list(), e -> json(registry, e),
+                    String.format("%-20s %-7s %-8s %-9s %s", "NAME", "REMOTE", "ONLINE", "GATEWAY", "LAST SEEN"),
+                    e -> String.format("%-20s %-7s %-8s %-9s %s", e.name(), e.remote() ? "yes" : "no",
+                            registry.online(e) ? "yes" : "no", e.gatewayMode(), e.lastSeen() == null ? "-" : e.lastSeen()));
             return ExitCode.DONE;
         }
     }

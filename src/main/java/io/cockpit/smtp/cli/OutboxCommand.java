@@ -1,6 +1,5 @@
 package io.cockpit.smtp.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.cockpit.smtp.core.outbox.Flow;
 import io.cockpit.smtp.core.outbox.OutboxMessage;
 import io.cockpit.smtp.core.outbox.OutboxService;
@@ -52,19 +51,10 @@ public final class OutboxCommand {
                 throw ValidationException.of("limit", Problem.NUMBER_INVALID);
             }
             List<OutboxMessage> list = parent.outbox().list(s, f, limit);
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                ArrayNode a = OutboxJson.MAPPER.createArrayNode();
-                list.forEach(m -> a.add(OutboxJson.summary(m)));
-                out.println(OutboxJson.MAPPER.writeValueAsString(a));
-            } else {
-                out.printf("%-8s %-9s %-20s %-30s %-8s %s%n", "ID", "STATUS", "FLOW", "TO", "ATTEMPTS", "SUBJECT");
-                for (OutboxMessage m : list) {
-                    out.printf("%-8d %-9s %-20s %-30s %-8d %s%n", m.id(), m.status().cliName(), m.flow().cliName(),
-                            String.join(",", m.to()), m.attempts(), m.subject());
-                }
-            }
-            out.flush();
+            ListOutput.print(spec.commandLine().getOut(), json, list, OutboxJson::summary,
+                    String.format("%-8s %-9s %-20s %-30s %-8s %s", "ID", "STATUS", "FLOW", "TO", "ATTEMPTS", "SUBJECT"),
+                    m -> String.format("%-8d %-9s %-20s %-30s %-8d %s", m.id(), m.status().cliName(), m.flow().cliName(),
+                            String.join(",", m.to()), m.attempts(), m.subject()));
             return ExitCode.DONE;
         }
     }
