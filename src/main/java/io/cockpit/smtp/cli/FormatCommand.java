@@ -76,7 +76,7 @@ public final class FormatCommand {
             f = f.withLanguages(langs, defaultLanguage != null ? defaultLanguage.trim() : f.defaultLanguage());
             EmailFormat saved = service.save(f);
             PrintWriter out = spec.commandLine().getOut();
-            out.println(saved.version() == current.version() ? "Nothing changed." : "Email format saved (version " + saved.version() + ").");
+            out.println(SavedLine.of(current.version(), saved.version(), "Email format saved"));
             out.flush();
             return ExitCode.DONE;
         }

@@ -88,8 +88,7 @@ public final class GatewayCommand {
                     err.println("warning: " + w.englishSentence());
                 }
             }
-            out.println(saved.version() == current.version()
-                    ? "Nothing changed." : "Gateway saved (version " + saved.version() + ").");
+            out.println(SavedLine.of(current.version(), saved.version(), "Gateway saved"));
             out.flush();
             err.flush();
             return ExitCode.DONE;

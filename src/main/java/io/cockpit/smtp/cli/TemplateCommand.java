@@ -100,8 +100,7 @@ public final class TemplateCommand {
             }
             EmailFormat saved = service.save(current.withTemplate(lang, text));
             PrintWriter out = spec.commandLine().getOut();
-            out.println(saved.version() == current.version() ? "Nothing changed."
-                    : "Template for " + lang + " saved (version " + saved.version() + ").");
+            out.println(SavedLine.of(current.version(), saved.version(), "Template for " + lang + " saved"));
             out.flush();
             return ExitCode.DONE;
         }
@@ -121,8 +120,7 @@ public final class TemplateCommand {
             service.requireListed(current, lang);
             EmailFormat saved = service.save(current.withTemplate(lang, null));
             PrintWriter out = spec.commandLine().getOut();
-            out.println(saved.version() == current.version() ? "Nothing changed."
-                    : "Template for " + lang + " removed (version " + saved.version() + ").");
+            out.println(SavedLine.of(current.version(), saved.version(), "Template for " + lang + " removed"));
             out.flush();
             return ExitCode.DONE;
         }
