@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * In-process throughput of the outbox (enqueue, then drain) against a local SMTP sink, for profiling; the documented
- * benchmark is bench/outbox-vs-smtp-source.sh. Args: N PORT [CONNECTIONS].
+ * benchmark is src/test/scripts/outbox-vs-smtp-source.sh. Args: N PORT [CONNECTIONS].
  */
 public final class OutboxThroughput {
     public static void main(String[] args) throws Exception {

@@ -8,7 +8,7 @@
 # `gateway set --trust-cert /etc/postfix/lab-cert.pem`). Every message is delivered to the mbox
 # /var/mail/labmail. Needs root and Debian's postfix, sasl2-bin and libsasl2-modules (installed if missing).
 #
-#   sudo scripts/postfix-lab.sh [PASSWORD]      (default password: lab-Passw0rd)
+#   sudo src/test/scripts/postfix-lab.sh [PASSWORD]      (default password: lab-Passw0rd)
 set -euo pipefail
 PASSWORD=${1:-lab-Passw0rd}
 if ! command -v postfix >/dev/null || ! command -v saslpasswd2 >/dev/null; then

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Outbox throughput against Postfix's own load generator, side by side in one run.
 #
-#   bench/outbox-vs-smtp-source.sh [N] [PORT]        (default N=10000 messages, PORT=2526)
+#   src/test/scripts/outbox-vs-smtp-source.sh [N] [PORT]        (default N=10000 messages, PORT=2526)
 #
 # Both send N messages of about 1 KB to the same local discard server (Postfix's smtp-sink on 127.0.0.1):
 #   - smtp-source: 1 session, all messages over one connection (-d), 1 KB (-l 1024);
@@ -13,7 +13,7 @@
 set -euo pipefail
 N=${1:-10000}
 PORT=${2:-2526}
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../../.."
 JAR=target/cockpit-smtp.jar
 
 if ! command -v smtp-sink >/dev/null || ! command -v smtp-source >/dev/null; then
