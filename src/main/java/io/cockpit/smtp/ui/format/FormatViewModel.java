@@ -8,11 +8,10 @@ import io.cockpit.smtp.core.format.SampleEmail;
 import io.cockpit.smtp.core.format.SubjectPreview;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.GatewayService;
-import io.cockpit.smtp.core.store.ConflictException;
 import io.cockpit.smtp.core.template.ReportCatalogue;
 import io.cockpit.smtp.core.validation.FieldProblem;
 import io.cockpit.smtp.core.validation.Syntax;
-import io.cockpit.smtp.core.validation.ValidationException;
+import io.cockpit.smtp.ui.common.SaveFailure;
 import io.cockpit.smtp.ui.common.BackgroundRunner;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,17 +137,16 @@ public final class FormatViewModel {
     }
 
     private void saveFailed(Throwable e) {
-        if (e instanceof ConflictException) {
-            notice.set(Notice.CONFLICT);
-        } else if (e instanceof ValidationException v) {
-            for (FieldProblem p : v.problems()) {
-                Optional.ofNullable(problems.get(p.field())).ifPresent(w -> w.set(p));
+        switch (SaveFailure.of(e, problems)) {
+            case CONFLICT -> notice.set(Notice.CONFLICT);
+            case INVALID -> {
+                valid.set(false);
+                notice.set(Notice.INVALID);
             }
-            valid.set(false);
-            notice.set(Notice.INVALID);
-        } else {
-            LOG.warn("the email format could not be saved: {}", e.toString());
-            notice.set(Notice.SAVE_FAILED);
+            case FAILED -> {
+                LOG.warn("the email format could not be saved: {}", e.toString());
+                notice.set(Notice.SAVE_FAILED);
+            }
         }
     }
 

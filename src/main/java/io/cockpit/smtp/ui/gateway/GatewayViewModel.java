@@ -11,11 +11,10 @@ import io.cockpit.smtp.core.gateway.Preset;
 import io.cockpit.smtp.core.gateway.SealedSecret;
 import io.cockpit.smtp.core.gateway.Security;
 import io.cockpit.smtp.core.gateway.TrustedCertificate;
-import io.cockpit.smtp.core.store.ConflictException;
 import io.cockpit.smtp.core.validation.FieldProblem;
 import io.cockpit.smtp.core.validation.Problem;
 import io.cockpit.smtp.core.validation.Syntax;
-import io.cockpit.smtp.core.validation.ValidationException;
+import io.cockpit.smtp.ui.common.SaveFailure;
 import io.cockpit.smtp.ui.common.BackgroundRunner;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -159,17 +158,16 @@ public final class GatewayViewModel {
     }
 
     private void saveFailed(Throwable e) {
-        if (e instanceof ConflictException) {
-            notice.set(Notice.CONFLICT);
-        } else if (e instanceof ValidationException v) {
-            for (FieldProblem p : v.problems()) {
-                Optional.ofNullable(problems.get(p.field())).ifPresent(w -> w.set(p));
+        switch (SaveFailure.of(e, problems)) {
+            case CONFLICT -> notice.set(Notice.CONFLICT);
+            case INVALID -> {
+                valid.set(false);
+                notice.set(Notice.INVALID);
             }
-            valid.set(false);
-            notice.set(Notice.INVALID);
-        } else {
-            LOG.warn("gateway '{}' could not be saved: {}", gatewayName, e.toString());
-            notice.set(Notice.SAVE_FAILED);
+            case FAILED -> {
+                LOG.warn("gateway '{}' could not be saved: {}", gatewayName, e.toString());
+                notice.set(Notice.SAVE_FAILED);
+            }
         }
     }
 

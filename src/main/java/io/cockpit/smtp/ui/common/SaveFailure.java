@@ -1,0 +1,32 @@
+package io.cockpit.smtp.ui.common;
+
+import io.cockpit.smtp.core.store.ConflictException;
+import io.cockpit.smtp.core.validation.FieldProblem;
+import io.cockpit.smtp.core.validation.ValidationException;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.value.WritableValue;
+
+/** What a failed save means for a form, the same for every screen that edits a stored record. */
+public enum SaveFailure {
+    /** Someone else saved first: nothing was overwritten. */
+    CONFLICT,
+    /** The service refused a value: each problem is now on its field. */
+    INVALID,
+    /** Anything else (the store failed): the caller logs it. */
+    FAILED;
+
+    /** Classifies {@code e}; for {@link #INVALID}, puts each problem on the field it names (fields not shown are skipped). */
+    public static SaveFailure of(Throwable e, Map<String, ? extends WritableValue<FieldProblem>> fields) {
+        if (e instanceof ConflictException) {
+            return CONFLICT;
+        }
+        if (e instanceof ValidationException v) {
+            for (FieldProblem p : v.problems()) {
+                Optional.ofNullable(fields.get(p.field())).ifPresent(w -> w.setValue(p));
+            }
+            return INVALID;
+        }
+        return FAILED;
+    }
+}
