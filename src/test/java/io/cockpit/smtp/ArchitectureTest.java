@@ -1,6 +1,7 @@
 package io.cockpit.smtp;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -16,9 +17,29 @@ class ArchitectureTest {
             .because("the CLI and the sender service run without a display");
 
     @ArchTest
-    static final ArchRule jdbcOnlyInStore = noClasses().that().resideOutsideOfPackage("..core.store..")
+    static final ArchRule jdbcOnlyInStoreAndRepositories = noClasses().that().resideOutsideOfPackage("..core.store..")
+            .and().haveSimpleNameNotEndingWith("Repository")
             .should().dependOnClassesThat().resideInAPackage("java.sql..")
-            .because("every query, transaction and lock lives in one package that can be reviewed as a whole");
+            .because("SQL stays in each feature's repository and in the store that opens the database, where it can be "
+                    + "reviewed with the transaction around it");
+
+    @ArchTest
+    static final ArchRule coreHasNoCycles = slices().matching("io.cockpit.smtp.core.(*)..").should().beFreeOfCycles()
+            .because("each feature of the core can be read, tested and changed on its own only if its dependencies run "
+                    + "one way");
+
+    @ArchTest
+    static final ArchRule storeKnowsNoFeature = noClasses().that().resideInAPackage("..core.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("..core.gateway..", "..core.format..", "..core.template..",
+                    "..core.mail..", "..core.outbox..", "..core.engine..", "..core.oauth..", "..core.history..",
+                    "..core.transfer..", "..core.validation..")
+            .because("the store is what every feature shares (opening the database, migrations, transactions, secret "
+                    + "encryption); a store that knows a feature's records ties every feature to every other");
+
+    @ArchTest
+    static final ArchRule repositoriesAreNotCalledFromOutsideTheCore = noClasses().that().resideOutsideOfPackage("..smtp.core..")
+            .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+            .because("screens and commands go through the services, which check and record what they save");
 
     @ArchTest
     static final ArchRule mailApiOnlyInMail = noClasses().that().resideOutsideOfPackage("..core.mail..")

@@ -2,10 +2,10 @@ package io.cockpit.smtp.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cockpit.smtp.core.config.ConfigService;
-import io.cockpit.smtp.core.config.GatewayJson;
-import io.cockpit.smtp.core.config.HistoryEntry;
+import io.cockpit.smtp.core.gateway.GatewayJson;
+import io.cockpit.smtp.core.history.HistoryEntry;
 import io.cockpit.smtp.core.store.ConflictException;
+import io.cockpit.smtp.core.transfer.ConfigTransfer;
 import io.cockpit.smtp.core.validation.ValidationException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,7 +34,7 @@ public final class ConfigCommand {
 
         @Override
         public Integer call() throws IOException {
-            ObjectNode json = parent.root.services().config().export();
+            ObjectNode json = parent.root.services().transfer().export();
             String text = GatewayJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n";
             if (file != null) {
                 Files.writeString(file, text, StandardCharsets.UTF_8);
@@ -62,7 +62,7 @@ public final class ConfigCommand {
             } catch (IOException e) {
                 throw CliException.invalid("file", "cannot be read: " + file);
             }
-            ConfigService.ImportResult r = parent.root.services().config().importJson(text, dryRun);
+            ConfigTransfer.ImportResult r = parent.root.services().transfer().importJson(text, dryRun);
             PrintWriter out = spec.commandLine().getOut();
             for (HistoryEntry e : r.changes()) {
                 out.printf("%s %s: %s -> %s%n", e.section(), e.field(), e.oldValue(), e.newValue());
@@ -119,7 +119,7 @@ public final class ConfigCommand {
 
         @Override
         public Integer call() throws Exception {
-            int n = parent.root.services().config().rotateKey();
+            int n = parent.root.services().keyRotation().rotate();
             spec.commandLine().getOut().println(n + " secret(s) re-encrypted under a new key file: "
                     + parent.root.services().secrets().keyFile());
             spec.commandLine().getOut().flush();

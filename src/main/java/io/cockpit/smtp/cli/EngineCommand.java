@@ -82,7 +82,7 @@ public final class EngineCommand {
             out.println("engine " + engine + " started; stop with Ctrl-C or SIGTERM");
             out.flush();
             while (!stopped.await(1, TimeUnit.SECONDS)) {
-                if (!runner.sender().running()) {
+                if (!runner.work().running()) {
                     // Taken over by another process, or the sender died: stop for real.
                     runner.stop(Duration.ofSeconds(5));
                     throw new CliException(ExitCode.FAILED, "engine " + engine + " stopped: another process took it over");
@@ -145,7 +145,7 @@ public final class EngineCommand {
             EngineInfo e = existing(services.engineRegistry(), name);
             ObjectNode o = json(services.engineRegistry(), e);
             GatewayConfig g = services.outbox().gatewayFor(name);
-            o.set("gatewayConfig", io.cockpit.smtp.core.config.GatewayJson.show(g));
+            o.set("gatewayConfig", io.cockpit.smtp.core.gateway.GatewayJson.show(g));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(OutboxJson.MAPPER.writeValueAsString(o));

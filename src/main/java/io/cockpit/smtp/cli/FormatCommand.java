@@ -1,9 +1,9 @@
 package io.cockpit.smtp.cli;
 
-import io.cockpit.smtp.core.config.FormatJson;
-import io.cockpit.smtp.core.config.GatewayJson;
 import io.cockpit.smtp.core.format.EmailFormat;
+import io.cockpit.smtp.core.format.FormatJson;
 import io.cockpit.smtp.core.format.FormatService;
+import io.cockpit.smtp.core.gateway.GatewayJson;
 import io.cockpit.smtp.core.store.ConflictException;
 import io.cockpit.smtp.core.validation.ValidationException;
 import java.io.PrintWriter;

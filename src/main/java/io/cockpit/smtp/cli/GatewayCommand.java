@@ -1,22 +1,22 @@
 package io.cockpit.smtp.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cockpit.smtp.core.config.GatewayJson;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
+import io.cockpit.smtp.core.gateway.GatewayJson;
 import io.cockpit.smtp.core.gateway.GatewayService;
+import io.cockpit.smtp.core.store.ConflictException;
 import io.cockpit.smtp.core.validation.FieldProblem;
 import io.cockpit.smtp.core.validation.ValidationException;
-import io.cockpit.smtp.core.store.ConflictException;
 import java.io.PrintWriter;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "gateway", mixinStandardHelpOptions = true,
         description = "The portal's SMTP gateway (Administration > Connectivité > Passerelle SMTP).",

@@ -2,8 +2,8 @@ package io.cockpit.smtp.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cockpit.smtp.core.config.GatewayJson;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
+import io.cockpit.smtp.core.gateway.GatewayJson;
 import io.cockpit.smtp.core.mail.diagnosis.Cancellation;
 import io.cockpit.smtp.core.mail.diagnosis.CertificateInfo;
 import io.cockpit.smtp.core.mail.diagnosis.DiagnosisListener;
@@ -18,10 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gateway check} and {@code gateway test}: the saved configuration, active or not, step by step. */
 final class GatewayDiagnosisCommands {

@@ -2,7 +2,6 @@ package io.cockpit.smtp.cli;
 
 import static io.cockpit.smtp.core.gateway.GatewayField.*;
 
-import io.cockpit.smtp.core.config.TrustedCertificates;
 import io.cockpit.smtp.core.gateway.Authentication;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.GatewayService;
@@ -12,6 +11,7 @@ import io.cockpit.smtp.core.gateway.OAuthProvider;
 import io.cockpit.smtp.core.gateway.Preset;
 import io.cockpit.smtp.core.gateway.Security;
 import io.cockpit.smtp.core.gateway.TrustedCertificate;
+import io.cockpit.smtp.core.gateway.TrustedCertificates;
 import io.cockpit.smtp.core.validation.FieldProblem;
 import io.cockpit.smtp.core.validation.Problem;
 import io.cockpit.smtp.core.validation.Syntax;

@@ -1,11 +1,11 @@
 package io.cockpit.smtp.cli;
 
-import io.cockpit.smtp.core.config.FormatJson;
-import io.cockpit.smtp.core.config.GatewayJson;
 import io.cockpit.smtp.core.format.EmailFormat;
 import io.cockpit.smtp.core.format.FormatField;
+import io.cockpit.smtp.core.format.FormatJson;
 import io.cockpit.smtp.core.format.FormatService;
 import io.cockpit.smtp.core.format.SubjectPreview;
+import io.cockpit.smtp.core.gateway.GatewayJson;
 import io.cockpit.smtp.core.store.ConflictException;
 import io.cockpit.smtp.core.template.TemplateProblem;
 import io.cockpit.smtp.core.template.TemplateVariable;

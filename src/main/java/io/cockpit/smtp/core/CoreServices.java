@@ -1,25 +1,34 @@
 package io.cockpit.smtp.core;
 
-import io.cockpit.smtp.core.config.PresetLoader;
-import io.cockpit.smtp.core.format.FormatService;
 import io.cockpit.smtp.core.engine.EngineRegistry;
+import io.cockpit.smtp.core.engine.EngineRegistryRepository;
 import io.cockpit.smtp.core.engine.EngineRunner;
+import io.cockpit.smtp.core.format.EmailFormat;
+import io.cockpit.smtp.core.format.EmailFormatRepository;
+import io.cockpit.smtp.core.format.FormatService;
+import io.cockpit.smtp.core.gateway.GatewayRepository;
+import io.cockpit.smtp.core.gateway.GatewayService;
+import io.cockpit.smtp.core.gateway.KeyRotation;
+import io.cockpit.smtp.core.gateway.PresetLoader;
+import io.cockpit.smtp.core.history.ChangeHistory;
+import io.cockpit.smtp.core.history.HistoryRepository;
+import io.cockpit.smtp.core.mail.diagnosis.DiagnosisService;
+import io.cockpit.smtp.core.oauth.GatewaySecrets;
+import io.cockpit.smtp.core.oauth.OAuthTokenService;
 import io.cockpit.smtp.core.outbox.OutboxEvents;
+import io.cockpit.smtp.core.outbox.OutboxRepository;
 import io.cockpit.smtp.core.outbox.OutboxService;
+import io.cockpit.smtp.core.outbox.PortalLinks;
 import io.cockpit.smtp.core.outbox.SenderService;
 import io.cockpit.smtp.core.outbox.SenderSettings;
-import io.cockpit.smtp.core.store.EngineRegistryRepository;
-import io.cockpit.smtp.core.store.OutboxRepository;
-import java.time.Clock;
-import io.cockpit.smtp.core.gateway.GatewayService;
-import io.cockpit.smtp.core.mail.diagnosis.DiagnosisService;
+import io.cockpit.smtp.core.outbox.TestEmailHistory;
 import io.cockpit.smtp.core.store.Database;
 import io.cockpit.smtp.core.store.DbLocation;
-import io.cockpit.smtp.core.store.EmailFormatRepository;
-import io.cockpit.smtp.core.store.EngineRepository;
-import io.cockpit.smtp.core.store.GatewayRepository;
-import io.cockpit.smtp.core.store.HistoryRepository;
 import io.cockpit.smtp.core.store.SecretBox;
+import io.cockpit.smtp.core.store.StoreException;
+import io.cockpit.smtp.core.transfer.ConfigTransfer;
+import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The core composition root: one per process, shared by the console's screens, the CLI's commands and the engine.
@@ -30,45 +39,45 @@ public final class CoreServices implements AutoCloseable {
     private final Database database;
     private final SecretBox secrets;
     private final GatewayService gateways;
-    private final EngineRepository engines;
-    private final HistoryRepository history;
-    private final DiagnosisService diagnosis;
-    private final OutboxRepository outboxRepository;
-    private final EngineRegistry engineRegistry;
-    private final OutboxService outbox;
-    private volatile SenderSettings senderSettings = SenderSettings.DEFAULT;
-    private final io.cockpit.smtp.core.config.ConfigService config;
-    private final io.cockpit.smtp.core.oauth.OAuthTokenService oauth;
-    private final io.cockpit.smtp.core.oauth.GatewaySecrets gatewaySecrets;
+    private final KeyRotation keyRotation;
+    private final ChangeHistory history;
     private final FormatService formats;
+    private final ConfigTransfer transfer;
+    private final OAuthTokenService oauth;
+    private final GatewaySecrets gatewaySecrets;
+    private final EngineRegistry engineRegistry;
+    private final OutboxRepository outboxRepository;
+    private final OutboxService outbox;
+    private final DiagnosisService diagnosis;
+    private volatile SenderSettings senderSettings = SenderSettings.DEFAULT;
 
     private CoreServices(DbLocation location, Database database) {
+        Clock clock = Clock.systemUTC();
         this.location = location;
         this.database = database;
         this.secrets = new SecretBox(location.keyFile());
-        this.engines = new EngineRepository(database);
-        this.history = new HistoryRepository(database);
-        GatewayRepository gatewayRepository = new GatewayRepository(database);
-        this.gateways = new GatewayService(gatewayRepository, engines, secrets, PresetLoader::fromEnvironment);
-        this.formats = new FormatService(new EmailFormatRepository(database));
-        this.config = new io.cockpit.smtp.core.config.ConfigService(gateways, gatewayRepository, formats, secrets, database);
-        this.oauth = new io.cockpit.smtp.core.oauth.OAuthTokenService(gateways, java.time.Duration.ofSeconds(20),
-                java.time.Clock.systemUTC());
-        this.gatewaySecrets = new io.cockpit.smtp.core.oauth.GatewaySecrets(gateways, oauth);
-        this.outboxRepository = new OutboxRepository(database);
+        this.history = new ChangeHistory(new HistoryRepository(database));
         EngineRegistryRepository engineRows = new EngineRegistryRepository(database);
-        this.engineRegistry = new EngineRegistry(engineRows, Clock.systemUTC());
-        this.outbox = new OutboxService(outboxRepository, engineRows, gateways, new OutboxEvents(), Clock.systemUTC());
+        this.engineRegistry = new EngineRegistry(engineRows, clock);
+        GatewayRepository gatewayRepository = new GatewayRepository(database);
+        this.gateways = new GatewayService(gatewayRepository, engineRegistry::names, secrets, PresetLoader::fromEnvironment);
+        this.keyRotation = new KeyRotation(gatewayRepository, secrets);
+        this.formats = new FormatService(new EmailFormatRepository(database));
+        this.transfer = new ConfigTransfer(gateways, formats, database);
+        this.oauth = new OAuthTokenService(gateways, Duration.ofSeconds(20), clock);
+        this.gatewaySecrets = new GatewaySecrets(gateways, oauth);
+        this.outboxRepository = new OutboxRepository(database);
+        this.outbox = new OutboxService(outboxRepository, engineRows, gateways, new OutboxEvents(), clock);
         // The outbox links to the portal URLs and renders report subjects from the Email-format feature's templates.
         outbox.usePortalLinks(() -> {
-            io.cockpit.smtp.core.format.EmailFormat f = formats.load();
-            return io.cockpit.smtp.core.outbox.PortalLinks.of(f.userUrl(), f.operatorUrl());
+            EmailFormat f = formats.load();
+            return PortalLinks.of(f.userUrl(), f.operatorUrl());
         });
         outbox.useReportSubjects((lang, vars) -> formats.reportSubject(formats.load(), lang, vars));
         this.diagnosis = new DiagnosisService(gatewaySecrets, TestEmailHistory.into(outbox));
     }
 
-    /** Opens the store (creating and migrating it); throws {@link io.cockpit.smtp.core.store.StoreException} in plain words. */
+    /** Opens the store (creating and migrating it); throws {@link StoreException} in plain words. */
     public static CoreServices open(DbLocation location) {
         return new CoreServices(location, Database.open(location));
     }
@@ -77,11 +86,16 @@ public final class CoreServices implements AutoCloseable {
     public Database database() { return database; }
     public SecretBox secrets() { return secrets; }
     public GatewayService gateways() { return gateways; }
-    public EngineRepository engines() { return engines; }
-    public HistoryRepository history() { return history; }
-    public DiagnosisService diagnosis() { return diagnosis; }
-    public OutboxService outbox() { return outbox; }
+    public KeyRotation keyRotation() { return keyRotation; }
+    public ChangeHistory history() { return history; }
+    public FormatService formats() { return formats; }
+    public ConfigTransfer transfer() { return transfer; }
+    public OAuthTokenService oauth() { return oauth; }
+    /** The password or OAuth access token a gateway authenticates with: what sending and diagnosis use. */
+    public GatewaySecrets gatewaySecrets() { return gatewaySecrets; }
     public EngineRegistry engineRegistry() { return engineRegistry; }
+    public OutboxService outbox() { return outbox; }
+    public DiagnosisService diagnosis() { return diagnosis; }
 
     /** Batch size, polling and retry policy of the senders made from now on (tests shorten the backoff). */
     public void senderSettings(SenderSettings settings) { this.senderSettings = settings; }
@@ -96,11 +110,6 @@ public final class CoreServices implements AutoCloseable {
     public EngineRunner engineRunner(String engine) {
         return new EngineRunner(engineRegistry, engine, holder -> sender(engine, holder));
     }
-    public io.cockpit.smtp.core.config.ConfigService config() { return config; }
-    public io.cockpit.smtp.core.oauth.OAuthTokenService oauth() { return oauth; }
-    /** The password or OAuth access token a gateway authenticates with: what sending and diagnosis use. */
-    public io.cockpit.smtp.core.oauth.GatewaySecrets gatewaySecrets() { return gatewaySecrets; }
-    public FormatService formats() { return formats; }
 
     @Override
     public void close() {

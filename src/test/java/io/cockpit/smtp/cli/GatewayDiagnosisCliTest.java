@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.cockpit.smtp.core.config.TrustedCertificates;
+import io.cockpit.smtp.core.gateway.TrustedCertificates;
 import io.cockpit.smtp.core.mail.diagnosis.TestCerts;
 import io.cockpit.smtp.core.mail.diagnosis.TestSmtp;
 import java.net.ServerSocket;

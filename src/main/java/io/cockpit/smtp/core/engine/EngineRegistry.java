@@ -1,6 +1,5 @@
 package io.cockpit.smtp.core.engine;
 
-import io.cockpit.smtp.core.store.EngineRegistryRepository;
 import io.cockpit.smtp.core.validation.Problem;
 import io.cockpit.smtp.core.validation.ValidationException;
 import java.net.InetAddress;
@@ -34,6 +33,10 @@ public final class EngineRegistry {
 
     public List<EngineInfo> list() {
         return repository.list();
+    }
+
+    public List<String> names() {
+        return repository.names();
     }
 
     public Optional<EngineInfo> find(String name) {

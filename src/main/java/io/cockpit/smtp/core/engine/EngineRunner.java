@@ -1,6 +1,5 @@
 package io.cockpit.smtp.core.engine;
 
-import io.cockpit.smtp.core.outbox.SenderService;
 import io.cockpit.smtp.core.validation.ValidationException;
 import java.time.Duration;
 import java.util.Optional;
@@ -21,22 +20,22 @@ public final class EngineRunner {
     private final EngineRegistry registry;
     private final String engine;
     private final String holder;
-    private final SenderService sender;
+    private final EngineWork sender;
     private ScheduledExecutorService heartbeat;
 
-    /** @param senders makes the sender of this engine for a holder id */
-    public EngineRunner(EngineRegistry registry, String engine, Function<String, SenderService> senders) {
+    /** @param work makes what this engine does (its sender) for a holder id */
+    public EngineRunner(EngineRegistry registry, String engine, Function<String, EngineWork> work) {
         this.registry = registry;
         this.engine = engine;
         this.holder = EngineRegistry.newHolderId();
-        this.sender = senders.apply(holder);
+        this.sender = work.apply(holder);
     }
 
     public String engine() {
         return engine;
     }
 
-    public SenderService sender() {
+    public EngineWork work() {
         return sender;
     }
 

@@ -1,8 +1,7 @@
 package io.cockpit.smtp.core.format;
 
-import io.cockpit.smtp.core.config.ChangeLog;
+import io.cockpit.smtp.core.history.ChangeLog;
 import io.cockpit.smtp.core.store.ConflictException;
-import io.cockpit.smtp.core.store.EmailFormatRepository;
 import io.cockpit.smtp.core.template.ReportCatalogue;
 import io.cockpit.smtp.core.template.Template;
 import io.cockpit.smtp.core.template.TemplateProblem;

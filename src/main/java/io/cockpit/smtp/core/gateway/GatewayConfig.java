@@ -1,5 +1,6 @@
 package io.cockpit.smtp.core.gateway;
 
+import io.cockpit.smtp.core.store.SealedSecret;
 import java.util.List;
 
 /**

@@ -1,9 +1,8 @@
 package io.cockpit.smtp.core.gateway;
 
-import io.cockpit.smtp.core.config.ChangeLog;
+import io.cockpit.smtp.core.history.ChangeLog;
 import io.cockpit.smtp.core.store.ConflictException;
-import io.cockpit.smtp.core.store.EngineRepository;
-import io.cockpit.smtp.core.store.GatewayRepository;
+import io.cockpit.smtp.core.store.SealedSecret;
 import io.cockpit.smtp.core.store.SecretBox;
 import io.cockpit.smtp.core.store.SecretUnavailableException;
 import io.cockpit.smtp.core.validation.FieldProblem;
@@ -23,18 +22,19 @@ public final class GatewayService {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayService.class);
 
     private final GatewayRepository repository;
-    private final EngineRepository engines;
+    private final Supplier<List<String>> engineNames;
     private final SecretBox secrets;
     private final Supplier<Optional<GatewayConfig>> preset;
     private final List<Consumer<GatewayConfig>> savedListeners = new CopyOnWriteArrayList<>();
 
     /**
+     * @param engineNames the registered engines, which the gateway's engine must be one of
      * @param preset the SaaS preset for the portal's gateway, used when none is stored yet (empty: none)
      */
-    public GatewayService(GatewayRepository repository, EngineRepository engines, SecretBox secrets,
+    public GatewayService(GatewayRepository repository, Supplier<List<String>> engineNames, SecretBox secrets,
                           Supplier<Optional<GatewayConfig>> preset) {
         this.repository = repository;
-        this.engines = engines;
+        this.engineNames = engineNames;
         this.secrets = secrets;
         this.preset = preset;
     }
@@ -77,12 +77,12 @@ public final class GatewayService {
     }
 
     public List<String> engineNames() {
-        return engines.names();
+        return engineNames.get();
     }
 
     /** Everything wrong with the configuration (errors and warnings). */
     public List<FieldProblem> check(GatewayConfig config) {
-        return GatewayValidator.validate(config, engines.names());
+        return GatewayValidator.validate(config, engineNames.get());
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.cockpit.smtp.core.mail;
 
-import io.cockpit.smtp.core.config.TrustedCertificates;
 import io.cockpit.smtp.core.gateway.TrustedCertificate;
+import io.cockpit.smtp.core.gateway.TrustedCertificates;
 import io.cockpit.smtp.core.validation.ValidationException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;

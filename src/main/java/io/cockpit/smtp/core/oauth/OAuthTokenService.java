@@ -3,7 +3,7 @@ package io.cockpit.smtp.core.oauth;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.GatewayField;
 import io.cockpit.smtp.core.gateway.GatewayService;
-import io.cockpit.smtp.core.gateway.SealedSecret;
+import io.cockpit.smtp.core.store.SealedSecret;
 import io.cockpit.smtp.core.store.SecretUnavailableException;
 import java.time.Clock;
 import java.time.Duration;

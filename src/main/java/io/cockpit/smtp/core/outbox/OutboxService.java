@@ -1,13 +1,12 @@
 package io.cockpit.smtp.core.outbox;
 
 import io.cockpit.smtp.core.engine.EngineInfo;
+import io.cockpit.smtp.core.engine.EngineRegistryRepository;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.GatewayService;
 import io.cockpit.smtp.core.mail.HeaderText;
 import io.cockpit.smtp.core.mail.MailDraft;
 import io.cockpit.smtp.core.mail.MimeMessages;
-import io.cockpit.smtp.core.store.EngineRegistryRepository;
-import io.cockpit.smtp.core.store.OutboxRepository;
 import io.cockpit.smtp.core.validation.FieldProblem;
 import io.cockpit.smtp.core.validation.Problem;
 import io.cockpit.smtp.core.validation.Syntax;

@@ -1,14 +1,14 @@
 package io.cockpit.smtp.core.outbox;
 
+import io.cockpit.smtp.core.engine.EngineWork;
 import io.cockpit.smtp.core.gateway.Authentication;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
-import io.cockpit.smtp.core.oauth.GatewaySecrets;
-import io.cockpit.smtp.core.oauth.OAuthException;
 import io.cockpit.smtp.core.mail.DeliveryFailure;
 import io.cockpit.smtp.core.mail.DeliveryOutcome;
 import io.cockpit.smtp.core.mail.PinnedTrust;
 import io.cockpit.smtp.core.mail.SmtpBatch;
-import io.cockpit.smtp.core.store.OutboxRepository;
+import io.cockpit.smtp.core.oauth.GatewaySecrets;
+import io.cockpit.smtp.core.oauth.OAuthException;
 import io.cockpit.smtp.core.store.SecretUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * commit sends it again with the same Message-ID (at least once). Runs on its own named thread; {@link #stop} finishes
  * the message in hand and gives back the rest.
  */
-public final class SenderService {
+public final class SenderService implements EngineWork {
     private static final Logger LOG = LoggerFactory.getLogger(SenderService.class);
     private static final Object WAKE = new Object();
 
@@ -86,6 +86,7 @@ public final class SenderService {
      * @param takeBack true when the caller holds the engine exclusively: messages an earlier holder left
      *                 {@code sending} are queued again at once instead of after their lease
      */
+    @Override
     public synchronized void start(boolean takeBack) {
         if (!threads.isEmpty()) {
             return;
@@ -118,6 +119,7 @@ public final class SenderService {
      *
      * @return true when the thread ended within {@code grace}
      */
+    @Override
     public boolean stop(Duration grace) {
         List<Thread> running;
         synchronized (this) {
@@ -148,6 +150,7 @@ public final class SenderService {
         return ended;
     }
 
+    @Override
     public synchronized boolean running() {
         return threads.stream().anyMatch(Thread::isAlive);
     }
@@ -228,6 +231,7 @@ public final class SenderService {
     }
 
     /** {@link #drain} for the engine's exclusive holder: first takes back what an earlier run left sending. */
+    @Override
     public int drainOnce() throws InterruptedException {
         repository.takeBack(engine, claimant, clock.instant());
         return drain();

@@ -1,6 +1,5 @@
 package io.cockpit.smtp.core.store;
 
-import io.cockpit.smtp.core.gateway.SealedSecret;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

@@ -1,8 +1,8 @@
 package io.cockpit.smtp.ui.gateway;
 
-import io.cockpit.smtp.core.config.TrustedCertificates;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.GatewayService;
+import io.cockpit.smtp.core.gateway.TrustedCertificates;
 import io.cockpit.smtp.core.mail.diagnosis.Cancellation;
 import io.cockpit.smtp.core.mail.diagnosis.CertificateInfo;
 import io.cockpit.smtp.core.mail.diagnosis.DiagnosisListener;

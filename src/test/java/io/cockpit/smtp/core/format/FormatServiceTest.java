@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cockpit.smtp.core.CoreServices;
-import io.cockpit.smtp.core.config.HistoryEntry;
+import io.cockpit.smtp.core.history.HistoryEntry;
 import io.cockpit.smtp.core.store.ConflictException;
 import io.cockpit.smtp.core.store.DbLocation;
 import io.cockpit.smtp.core.template.TemplateProblem;

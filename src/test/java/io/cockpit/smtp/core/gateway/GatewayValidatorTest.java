@@ -3,6 +3,7 @@ package io.cockpit.smtp.core.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cockpit.smtp.core.store.SealedSecret;
 import io.cockpit.smtp.core.validation.FieldProblem;
 import io.cockpit.smtp.core.validation.Problem;
 import io.cockpit.smtp.core.validation.Severity;

@@ -3,7 +3,6 @@ package io.cockpit.smtp.core.outbox;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.cockpit.smtp.core.CoreServices;
-import io.cockpit.smtp.core.store.OutboxRepository;
 import io.cockpit.smtp.core.validation.ValidationException;
 import io.cockpit.smtp.testing.TestStore;
 import java.nio.file.Path;

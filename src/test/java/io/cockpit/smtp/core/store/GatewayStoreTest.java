@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cockpit.smtp.core.CoreServices;
-import io.cockpit.smtp.core.config.HistoryEntry;
 import io.cockpit.smtp.core.gateway.Authentication;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.GatewayService;
 import io.cockpit.smtp.core.gateway.GatewayStatus;
 import io.cockpit.smtp.core.gateway.Security;
+import io.cockpit.smtp.core.history.HistoryEntry;
 import io.cockpit.smtp.core.validation.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,7 +57,7 @@ class GatewayStoreTest {
         try (CoreServices core = StoreFixture.open(dir)) {
             assertTrue(core.database().hasTable("flyway_schema_history"));
             assertTrue(core.database().hasTable("gateway"));
-            assertEquals(List.of("local"), core.engines().names());
+            assertEquals(List.of("local"), core.engineRegistry().names());
             assertEquals(0, core.gateways().loadPortal().version());
         }
     }

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cockpit.smtp.core.config.PresetLoader;
+import io.cockpit.smtp.core.engine.EngineRegistryRepository;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
+import io.cockpit.smtp.core.gateway.GatewayRepository;
 import io.cockpit.smtp.core.gateway.GatewayService;
+import io.cockpit.smtp.core.gateway.PresetLoader;
 import io.cockpit.smtp.core.gateway.Security;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,7 @@ class PresetTest {
     Path dir;
 
     private GatewayService service(Database db, Path presetFile) {
-        return new GatewayService(new GatewayRepository(db), new EngineRepository(db), new SecretBox(dir.resolve("k")),
+        return new GatewayService(new GatewayRepository(db), new EngineRegistryRepository(db)::names, new SecretBox(dir.resolve("k")),
                 () -> PresetLoader.fromFile(presetFile));
     }
 
@@ -45,7 +47,7 @@ class PresetTest {
     void aStoredGatewayIsNeverReplacedByThePreset() throws Exception {
         Path preset = Files.writeString(dir.resolve("preset.json"), "{\"gateway\":{\"server\":\"relay.saas.example.com\"}}");
         try (Database db = Database.open(StoreFixture.location(dir))) {
-            GatewayService plain = new GatewayService(new GatewayRepository(db), new EngineRepository(db),
+            GatewayService plain = new GatewayService(new GatewayRepository(db), new EngineRegistryRepository(db)::names,
                     new SecretBox(dir.resolve("k")), Optional::empty);
             plain.save(plain.loadPortal().toBuilder().server("mine.example.com").build());
             GatewayConfig g = service(db, preset).loadPortal();

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cockpit.smtp.core.CoreServices;
-import io.cockpit.smtp.core.config.TrustedCertificates;
 import io.cockpit.smtp.core.gateway.Authentication;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.Security;
+import io.cockpit.smtp.core.gateway.TrustedCertificates;
 import io.cockpit.smtp.core.mail.diagnosis.Failure;
 import io.cockpit.smtp.core.mail.diagnosis.Hint;
 import io.cockpit.smtp.core.mail.diagnosis.Step;

@@ -3,15 +3,15 @@ package io.cockpit.smtp.ui.gateway;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.cockpit.smtp.core.CoreServices;
+import io.cockpit.smtp.core.engine.EngineRegistryRepository;
 import io.cockpit.smtp.core.gateway.Authentication;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.GatewayField;
+import io.cockpit.smtp.core.gateway.GatewayRepository;
 import io.cockpit.smtp.core.gateway.GatewayService;
 import io.cockpit.smtp.core.gateway.GatewayStatus;
 import io.cockpit.smtp.core.gateway.Preset;
 import io.cockpit.smtp.core.gateway.Security;
-import io.cockpit.smtp.core.store.EngineRepository;
-import io.cockpit.smtp.core.store.GatewayRepository;
 import io.cockpit.smtp.core.store.StoreFixture;
 import io.cockpit.smtp.core.validation.FieldProblem;
 import io.cockpit.smtp.core.validation.Problem;
@@ -351,7 +351,7 @@ class GatewayViewModelTest {
         GatewayConfig preset = GatewayConfig.defaults("x").toBuilder()
                 .server("smtp.saas.exemple.fr").from("noreply@saas.exemple.fr").build();
         GatewayService seeded = new GatewayService(new GatewayRepository(services.database()),
-                new EngineRepository(services.database()), services.secrets(), () -> Optional.of(preset));
+                new EngineRegistryRepository(services.database())::names, services.secrets(), () -> Optional.of(preset));
         GatewayViewModel m = new GatewayViewModel(seeded, new InlineRunner(), GatewayConfig.PORTAL);
 
         m.load();

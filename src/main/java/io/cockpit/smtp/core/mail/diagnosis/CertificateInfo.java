@@ -1,6 +1,6 @@
 package io.cockpit.smtp.core.mail.diagnosis;
 
-import io.cockpit.smtp.core.config.TrustedCertificates;
+import io.cockpit.smtp.core.gateway.TrustedCertificates;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.cockpit.smtp.core.mail.diagnosis;
 
-import io.cockpit.smtp.core.config.TrustedCertificates;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.TrustedCertificate;
+import io.cockpit.smtp.core.gateway.TrustedCertificates;
 import io.cockpit.smtp.core.validation.ValidationException;
 import java.util.ArrayList;
 import java.util.List;

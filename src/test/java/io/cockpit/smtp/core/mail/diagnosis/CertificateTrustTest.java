@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cockpit.smtp.core.config.TrustedCertificates;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.Security;
+import io.cockpit.smtp.core.gateway.TrustedCertificates;
 import org.junit.jupiter.api.Test;
 
 /** Untrusted → refused with its fingerprint; pinned → accepted; another certificate on the same server → refused. */

@@ -1,11 +1,11 @@
 package io.cockpit.smtp.core.mail.diagnosis;
 
 import io.cockpit.smtp.core.CoreServices;
-import io.cockpit.smtp.core.config.TrustedCertificates;
 import io.cockpit.smtp.core.gateway.Authentication;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.Security;
 import io.cockpit.smtp.core.gateway.TrustedCertificate;
+import io.cockpit.smtp.core.gateway.TrustedCertificates;
 import io.cockpit.smtp.core.store.DbLocation;
 import io.cockpit.smtp.core.validation.ValidationException;
 import java.nio.file.Path;

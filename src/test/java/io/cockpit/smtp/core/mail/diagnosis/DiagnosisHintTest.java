@@ -77,7 +77,7 @@ class DiagnosisHintTest extends DiagnosisTestBase {
         try (var server = TestSmtp.subetha(0, cert.serverContext(), true, null, null)) {
             DiagnosisReport r = fx.check(fx.gateway(server.port(), Security.STARTTLS));
             assertFailed(r, Step.TLS, Failure.CERT_UNTRUSTED, Hint.CERT_UNTRUSTED);
-            assertEquals(io.cockpit.smtp.core.config.TrustedCertificates.fingerprint(cert.certificate()),
+            assertEquals(io.cockpit.smtp.core.gateway.TrustedCertificates.fingerprint(cert.certificate()),
                     r.untrustedCertificate().fingerprint());
             assertEquals("CN=localhost", r.untrustedCertificate().subject());
             assertEquals("CN=localhost", r.untrustedCertificate().issuer());

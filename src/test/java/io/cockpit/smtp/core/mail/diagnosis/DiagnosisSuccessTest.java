@@ -112,7 +112,7 @@ class DiagnosisSuccessTest extends DiagnosisTestBase {
     }
 
     private static java.math.BigInteger serialOfLeaf(DiagnosisReport r) throws Exception {
-        var certs = io.cockpit.smtp.core.config.TrustedCertificates.parse(r.tls().leaf().pem());
+        var certs = io.cockpit.smtp.core.gateway.TrustedCertificates.parse(r.tls().leaf().pem());
         return certs.get(0).getSerialNumber();
     }
 

@@ -1,13 +1,10 @@
-package io.cockpit.smtp.core.store;
+package io.cockpit.smtp.core.gateway;
 
-import io.cockpit.smtp.core.config.HistoryEntry;
-import io.cockpit.smtp.core.gateway.Authentication;
-import io.cockpit.smtp.core.gateway.GatewayConfig;
-import io.cockpit.smtp.core.gateway.GatewayStatus;
-import io.cockpit.smtp.core.gateway.OAuthProvider;
-import io.cockpit.smtp.core.gateway.SealedSecret;
-import io.cockpit.smtp.core.gateway.Security;
-import io.cockpit.smtp.core.gateway.TrustedCertificate;
+import io.cockpit.smtp.core.history.HistoryEntry;
+import io.cockpit.smtp.core.history.HistoryRepository;
+import io.cockpit.smtp.core.store.ConflictException;
+import io.cockpit.smtp.core.store.Database;
+import io.cockpit.smtp.core.store.SealedSecret;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -214,6 +211,6 @@ public final class GatewayRepository {
         ps.setBoolean(i++, g.preconfigured());
         ps.setLong(i++, version);
         ps.setTimestamp(i++, Timestamp.from(Instant.now()));
-        ps.setString(i, io.cockpit.smtp.core.config.ChangeLog.currentOsUser());
+        ps.setString(i, io.cockpit.smtp.core.history.ChangeLog.currentOsUser());
     }
 }

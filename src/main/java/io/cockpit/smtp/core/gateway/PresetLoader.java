@@ -1,7 +1,6 @@
-package io.cockpit.smtp.core.config;
+package io.cockpit.smtp.core.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cockpit.smtp.core.gateway.GatewayConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,15 +1,9 @@
-package io.cockpit.smtp.core.config;
+package io.cockpit.smtp.core.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cockpit.smtp.core.gateway.Authentication;
-import io.cockpit.smtp.core.gateway.GatewayConfig;
-import io.cockpit.smtp.core.gateway.GatewayStatus;
-import io.cockpit.smtp.core.gateway.OAuthProvider;
-import io.cockpit.smtp.core.gateway.Security;
-import io.cockpit.smtp.core.gateway.TrustedCertificate;
 import io.cockpit.smtp.core.validation.Problem;
 import io.cockpit.smtp.core.validation.ValidationException;
 import java.net.InetAddress;

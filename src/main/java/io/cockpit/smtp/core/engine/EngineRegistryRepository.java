@@ -1,9 +1,9 @@
-package io.cockpit.smtp.core.store;
+package io.cockpit.smtp.core.engine;
 
-import static io.cockpit.smtp.core.store.OutboxRepository.instant;
-import static io.cockpit.smtp.core.store.OutboxRepository.odt;
+import static io.cockpit.smtp.core.store.SqlTime.instant;
+import static io.cockpit.smtp.core.store.SqlTime.odt;
 
-import io.cockpit.smtp.core.engine.EngineInfo;
+import io.cockpit.smtp.core.store.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,6 +29,20 @@ public final class EngineRegistryRepository {
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(read(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The registered engines' names ("local" is registered by the first migration). */
+    public List<String> names() {
+        return db.inTransaction(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT name FROM engine ORDER BY name");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
                 }
             }
             return out;

@@ -1,42 +1,36 @@
-package io.cockpit.smtp.core.config;
+package io.cockpit.smtp.core.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cockpit.smtp.core.gateway.GatewayConfig;
-import io.cockpit.smtp.core.gateway.GatewayField;
-import io.cockpit.smtp.core.gateway.GatewayService;
-import io.cockpit.smtp.core.gateway.SealedSecret;
 import io.cockpit.smtp.core.format.EmailFormat;
+import io.cockpit.smtp.core.format.FormatJson;
 import io.cockpit.smtp.core.format.FormatService;
+import io.cockpit.smtp.core.gateway.GatewayConfig;
+import io.cockpit.smtp.core.gateway.GatewayJson;
+import io.cockpit.smtp.core.gateway.GatewayService;
+import io.cockpit.smtp.core.gateway.TrustedCertificates;
+import io.cockpit.smtp.core.history.ChangeLog;
+import io.cockpit.smtp.core.history.HistoryEntry;
 import io.cockpit.smtp.core.store.ConflictException;
 import io.cockpit.smtp.core.store.Database;
-import io.cockpit.smtp.core.store.GatewayRepository;
-import io.cockpit.smtp.core.store.SecretBox;
-import io.cockpit.smtp.core.store.SecretUnavailableException;
 import io.cockpit.smtp.core.validation.Problem;
 import io.cockpit.smtp.core.validation.ValidationException;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-/** The configuration as a whole: export, import, key rotation. */
-public final class ConfigService {
+/**
+ * The configuration as one file: {@code config export} writes the portal's gateway and the email format (never a
+ * secret), {@code config import} validates such a file as a whole and applies all of it or nothing.
+ */
+public final class ConfigTransfer {
     private final GatewayService gateways;
-    private final GatewayRepository repository;
     private final FormatService formats;
-    private final SecretBox secrets;
     private final Database database;
 
-    public ConfigService(GatewayService gateways, GatewayRepository repository, FormatService formats, SecretBox secrets,
-                         Database database) {
+    public ConfigTransfer(GatewayService gateways, FormatService formats, Database database) {
         this.gateways = gateways;
-        this.repository = repository;
         this.formats = formats;
-        this.secrets = secrets;
         this.database = database;
     }
 
@@ -153,50 +147,5 @@ public final class ConfigService {
 
     private static String text(JsonNode n) {
         return n == null || n.isNull() ? null : (n.isValueNode() ? n.asText() : n.toString());
-    }
-
-    /**
-     * Re-encrypts every stored secret under a new key file. The new key is written beside the old one first, the
-     * secrets are re-encrypted in one transaction, then the new key file replaces the old one; the old key is kept as
-     * {@code <key>.old} until the next rotation.
-     */
-    public int rotateKey() throws SecretUnavailableException, IOException {
-        Path keyFile = secrets.keyFile();
-        Path fresh = keyFile.resolveSibling(keyFile.getFileName() + ".new");
-        SecretBox next = SecretBox.createNew(fresh);
-        List<GatewayConfig> all = repository.findAll();
-        // Decrypt everything first: a secret that cannot be read stops the rotation before anything changes.
-        List<GatewayConfig> resealed = new ArrayList<>();
-        int count = 0;
-        for (GatewayConfig g : all) {
-            GatewayConfig.Builder b = g.toBuilder();
-            if (g.password() != null) {
-                b.password(reseal(g, GatewayField.PASSWORD, g.password(), next));
-                count++;
-            }
-            GatewayConfig.OAuthSettings o = g.oauth();
-            SealedSecret cs = o.clientSecret() == null ? null : reseal(g, GatewayField.OAUTH_CLIENT_SECRET, o.clientSecret(), next);
-            SealedSecret rt = o.refreshToken() == null ? null : reseal(g, "oauth-refresh-token", o.refreshToken(), next);
-            count += (cs == null ? 0 : 1) + (rt == null ? 0 : 1);
-            b.oauth(new GatewayConfig.OAuthSettings(o.provider(), o.tenant(), o.clientId(), cs, o.tokenUrl(), o.scope(), rt));
-            resealed.add(b.build());
-        }
-        repository.resealAll(g -> resealed.stream().filter(r -> r.name().equals(g.name())).findFirst().orElse(g));
-        if (Files.exists(keyFile)) {
-            Files.copy(keyFile, keyFile.resolveSibling(keyFile.getFileName() + ".old"), StandardCopyOption.REPLACE_EXISTING);
-        }
-        Files.move(fresh, keyFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        secrets.reload();
-        return count;
-    }
-
-    private SealedSecret reseal(GatewayConfig g, String field, SealedSecret s, SecretBox next) throws SecretUnavailableException {
-        String context = "gateway:" + g.name() + ":" + field;
-        char[] plain = secrets.open(s, context);
-        try {
-            return next.seal(plain, context);
-        } finally {
-            Arrays.fill(plain, '\0');
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.cockpit.smtp.core.gateway;
+package io.cockpit.smtp.core.store;
 
 import java.util.Objects;
 

@@ -1,17 +1,12 @@
-package io.cockpit.smtp.core.store;
+package io.cockpit.smtp.core.outbox;
+
+import static io.cockpit.smtp.core.store.SqlTime.instant;
+import static io.cockpit.smtp.core.store.SqlTime.odt;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cockpit.smtp.core.outbox.Audience;
-import io.cockpit.smtp.core.outbox.AttemptResult;
-import io.cockpit.smtp.core.outbox.Flow;
-import io.cockpit.smtp.core.outbox.OutboxCounts;
-import io.cockpit.smtp.core.outbox.OutboxMessage;
-import io.cockpit.smtp.core.outbox.OutboxStatus;
-import io.cockpit.smtp.core.outbox.PreparedMessage;
-import io.cockpit.smtp.core.outbox.Recipient;
-import io.cockpit.smtp.core.outbox.RecipientStatus;
+import io.cockpit.smtp.core.store.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -529,14 +524,6 @@ public final class OutboxRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored variables are unreadable", e);
         }
-    }
-
-    static OffsetDateTime odt(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(OffsetDateTime t) {
-        return t == null ? null : t.toInstant();
     }
 
     private static String clip(String s, int max) {

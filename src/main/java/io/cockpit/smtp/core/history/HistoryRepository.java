@@ -1,6 +1,6 @@
-package io.cockpit.smtp.core.store;
+package io.cockpit.smtp.core.history;
 
-import io.cockpit.smtp.core.config.HistoryEntry;
+import io.cockpit.smtp.core.store.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package io.cockpit.smtp.core.config;
+package io.cockpit.smtp.core.history;
 
 import java.time.Instant;
 import java.util.ArrayList;

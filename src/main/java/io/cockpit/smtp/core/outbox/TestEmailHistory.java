@@ -1,16 +1,14 @@
-package io.cockpit.smtp.core;
+package io.cockpit.smtp.core.outbox;
 
 import io.cockpit.smtp.core.mail.diagnosis.DiagnosisReport;
 import io.cockpit.smtp.core.mail.diagnosis.DiagnosisService;
-import io.cockpit.smtp.core.outbox.Flow;
-import io.cockpit.smtp.core.outbox.OutboxService;
 
 /** Test emails enter the outbox history with flow {@code test}, sent or failed with the server's reply. */
-final class TestEmailHistory {
+public final class TestEmailHistory {
     private TestEmailHistory() {
     }
 
-    static DiagnosisService.TestEmailLog into(OutboxService outbox) {
+    public static DiagnosisService.TestEmailLog into(OutboxService outbox) {
         return r -> {
             DiagnosisReport.TestEmail e = r.testEmail();
             String error = r.ok() ? null : (r.failedStep() == null ? "" : r.failedStep().id() + ": ")

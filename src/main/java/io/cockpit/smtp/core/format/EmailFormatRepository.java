@@ -1,8 +1,11 @@
-package io.cockpit.smtp.core.store;
+package io.cockpit.smtp.core.format;
 
-import io.cockpit.smtp.core.config.ChangeLog;
-import io.cockpit.smtp.core.config.HistoryEntry;
-import io.cockpit.smtp.core.format.EmailFormat;
+import io.cockpit.smtp.core.history.ChangeLog;
+import io.cockpit.smtp.core.history.HistoryEntry;
+import io.cockpit.smtp.core.history.HistoryRepository;
+import io.cockpit.smtp.core.store.ConflictException;
+import io.cockpit.smtp.core.store.Database;
+import io.cockpit.smtp.core.store.StoreFailure;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

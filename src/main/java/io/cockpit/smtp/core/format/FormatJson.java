@@ -1,9 +1,8 @@
-package io.cockpit.smtp.core.config;
+package io.cockpit.smtp.core.format;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cockpit.smtp.core.format.EmailFormat;
-import io.cockpit.smtp.core.format.SubjectPreview;
+import io.cockpit.smtp.core.gateway.GatewayJson;
 import io.cockpit.smtp.core.template.ReportCatalogue;
 import io.cockpit.smtp.core.template.TemplateProblem;
 import io.cockpit.smtp.core.template.TemplateVariable;

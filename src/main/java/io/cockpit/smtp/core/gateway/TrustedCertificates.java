@@ -1,7 +1,6 @@
-package io.cockpit.smtp.core.config;
+package io.cockpit.smtp.core.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cockpit.smtp.core.gateway.TrustedCertificate;
 import io.cockpit.smtp.core.validation.Problem;
 import io.cockpit.smtp.core.validation.ValidationException;
 import java.io.ByteArrayInputStream;
