@@ -50,7 +50,7 @@ public final class Database implements AutoCloseable {
             try (Connection c = pool.getConnection()) {
                 c.isValid(5);
             }
-            migrate(pool, where);
+            migrate(pool, location.jdbcUrl(), where);
         } catch (SQLException e) {
             pool.dispose();
             throw classify(e, where);
@@ -72,10 +72,10 @@ public final class Database implements AutoCloseable {
         return new Database(location, pool);
     }
 
-    private static void migrate(JdbcConnectionPool pool, Path where) {
+    private static void migrate(JdbcConnectionPool pool, String jdbcUrl, Path where) {
         Flyway flyway = Flyway.configure()
                 .dataSource(pool)
-                .locations("classpath:db/migration")
+                .locations(Migrations.locationsFor(jdbcUrl))
                 .ignoreMigrationPatterns("*:future")
                 .load();
         for (MigrationInfo info : flyway.info().all()) {
