@@ -48,6 +48,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule viewModelsHaveNoNodes = noClasses().that().haveSimpleNameEndingWith("ViewModel")
+            .or().haveSimpleName("FormModel").or().haveSimpleName("FieldProblems")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.fxml..")
             .because("view models are tested without the FX toolkit");
 

@@ -13,7 +13,7 @@ import io.cockpit.smtp.core.mail.diagnosis.Hint;
 import io.cockpit.smtp.core.mail.diagnosis.Step;
 import io.cockpit.smtp.core.outbox.Flow;
 import io.cockpit.smtp.core.outbox.OutboxStatus;
-import io.cockpit.smtp.ui.gateway.GatewayViewModel;
+import io.cockpit.smtp.ui.common.FormModel;
 import io.cockpit.smtp.ui.outbox.OutboxViewModel;
 import java.io.IOException;
 import java.io.Reader;
@@ -51,14 +51,14 @@ class LocalizationConsistencyTest {
             Map.entry("auth", Authentication.class),
             Map.entry("preset", Preset.class),
             Map.entry("store.error", StoreException.Reason.class),
-            Map.entry("gateway.notice", GatewayViewModel.Notice.class),
+            Map.entry("gateway.notice", FormModel.Notice.class),
             Map.entry("diagnosis.failure", Failure.class),
             Map.entry("diagnosis.hint", Hint.class),
             Map.entry("diagnosis.step", Step.class),
             Map.entry("outbox.flow", Flow.class),
             Map.entry("outbox.status", OutboxStatus.class),
             Map.entry("outbox.notice", OutboxViewModel.Notice.class),
-            Map.entry("format.notice", io.cockpit.smtp.ui.format.FormatViewModel.Notice.class),
+            Map.entry("format.notice", FormModel.Notice.class),
             Map.entry("format.problem", io.cockpit.smtp.core.template.TemplateProblem.Kind.class));
 
     private static final Pattern FXML_KEY = Pattern.compile("\"%([A-Za-z0-9_.\\-]+)\"");

@@ -3,9 +3,6 @@ package io.cockpit.smtp.ui.common;
 import io.cockpit.smtp.core.store.ConflictException;
 import io.cockpit.smtp.core.validation.FieldProblem;
 import io.cockpit.smtp.core.validation.ValidationException;
-import java.util.Map;
-import java.util.Optional;
-import javafx.beans.value.WritableValue;
 
 /** What a failed save means for a form, the same for every screen that edits a stored record. */
 public enum SaveFailure {
@@ -17,13 +14,15 @@ public enum SaveFailure {
     FAILED;
 
     /** Classifies {@code e}; for {@link #INVALID}, puts each problem on the field it names (fields not shown are skipped). */
-    public static SaveFailure of(Throwable e, Map<String, ? extends WritableValue<FieldProblem>> fields) {
+    public static SaveFailure of(Throwable e, FieldProblems fields) {
         if (e instanceof ConflictException) {
             return CONFLICT;
         }
         if (e instanceof ValidationException v) {
             for (FieldProblem p : v.problems()) {
-                Optional.ofNullable(fields.get(p.field())).ifPresent(w -> w.setValue(p));
+                if (fields.has(p.field())) {
+                    fields.set(p.field(), p);
+                }
             }
             return INVALID;
         }

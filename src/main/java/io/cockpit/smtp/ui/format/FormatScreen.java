@@ -1,6 +1,7 @@
 package io.cockpit.smtp.ui.format;
 
 import io.cockpit.smtp.ui.common.UiContext;
+import javafx.scene.Parent;
 
 /** Builds the Format des emails screen's controller from the console's context (the registry's factory). */
 public final class FormatScreen {
@@ -12,11 +13,17 @@ public final class FormatScreen {
     public static FormatController create(UiContext ctx) {
         FormatViewModel vm = ctx.viewModel("format",
                 () -> new FormatViewModel(ctx.services().formats(), ctx.services().gateways(), ctx.runner()));
-        return new FormatController(vm, ctx.i18n(), ctx.decoration(), ctx.loader(), tab -> samplePanel(ctx, tab));
+        return new FormatController(vm, ctx.i18n(), ctx.decoration(), tab -> templateTab(ctx, tab));
+    }
+
+    /** One language's tab: its editor, variables and preview, with "Envoyer un exemple" under them. */
+    private static Parent templateTab(UiContext ctx, TemplateTabViewModel tab) {
+        return ctx.loader().load(TemplateTabController.FXML,
+                type -> new TemplateTabController(tab, ctx.i18n(), samplePanel(ctx, tab))).root();
     }
 
     /** "Envoyer un exemple" for one language tab: its current preview, through the saved gateway. */
-    private static javafx.scene.Parent samplePanel(UiContext ctx, TemplateTabViewModel tab) {
+    private static Parent samplePanel(UiContext ctx, TemplateTabViewModel tab) {
         SampleSendViewModel send = ctx.viewModel("format-sample:" + tab.language(),
                 () -> new SampleSendViewModel(ctx.services().diagnosis(), ctx.services().gateways(), ctx.runner(),
                         () -> tab.emailProperty().get()));

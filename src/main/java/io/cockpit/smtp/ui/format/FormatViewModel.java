@@ -9,21 +9,15 @@ import io.cockpit.smtp.core.format.SubjectPreview;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.GatewayService;
 import io.cockpit.smtp.core.template.ReportCatalogue;
-import io.cockpit.smtp.core.validation.FieldProblem;
 import io.cockpit.smtp.core.validation.Syntax;
-import io.cockpit.smtp.ui.common.SaveFailure;
 import io.cockpit.smtp.ui.common.BackgroundRunner;
+import io.cockpit.smtp.ui.common.FormModel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
+import java.util.concurrent.Callable;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -33,19 +27,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Format des emails screen's state: the portal URLs, the languages and the default one, one
- * {@link TemplateTabViewModel} per language, and the commands save, revert, reload, add and remove a language.
- * Every edit re-renders the previews through {@link FormatService#preview}, the code that sends, on the runner.
+ * The Format des emails screen's fields: the portal URLs, the languages and the default one, one
+ * {@link TemplateTabViewModel} per language, and the commands add and remove a language; load, save, revert and
+ * their state are the {@link #form()}'s. Every edit re-renders the previews through {@link FormatService#preview},
+ * the code that sends, on the runner.
  */
 public final class FormatViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(FormatViewModel.class);
 
-    /** What the screen says above its fields after a load or save; the words are {@code format.notice.<KIND>}. */
-    public enum Notice { SAVED, CONFLICT, INVALID, LOAD_FAILED, SAVE_FAILED }
-
     private final FormatService formats;
-    private final GatewayService gateways;
     private final BackgroundRunner runner;
+    private final FormModel<Stored> form;
 
     private final StringProperty userUrl = new SimpleStringProperty(this, FormatField.USER_URL, "");
     private final StringProperty operatorUrl = new SimpleStringProperty(this, FormatField.OPERATOR_URL, "");
@@ -57,54 +49,36 @@ public final class FormatViewModel {
     // with its listeners.
     private final ObservableList<String> languagesView = FXCollections.unmodifiableObservableList(languages);
     private final ObservableList<TemplateTabViewModel> tabsView = FXCollections.unmodifiableObservableList(tabs);
-    private final Map<String, ReadOnlyObjectWrapper<FieldProblem>> problems = new LinkedHashMap<>();
 
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
-    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
-    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", true);
-    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
-    private final BooleanBinding canSave = Bindings.createBooleanBinding(
-            () -> loaded.get() && dirty.get() && valid.get() && !busy.get(), loaded, dirty, valid, busy);
-
-    private EmailFormat original;
-    private String senderDisplayName;
-    private String senderAddress;
-    private boolean applying;
+    /** The version the buffer was filled from: a save over a newer one is a conflict. */
+    private long version;
+    /** The portal gateway, for the sample email's From line. */
+    private Optional<GatewayConfig> sender = Optional.empty();
+    /** True while the URL samples follow the URL fields: each tab re-renders once, after. */
+    private boolean syncingSamples;
 
     public FormatViewModel(FormatService formats, GatewayService gateways, BackgroundRunner runner) {
         this.formats = formats;
-        this.gateways = gateways;
         this.runner = runner;
-        for (String f : List.of(FormatField.USER_URL, FormatField.OPERATOR_URL, FormatField.LANGUAGES, FormatField.DEFAULT_LANGUAGE)) {
-            problems.put(f, new ReadOnlyObjectWrapper<>(this, f));
-        }
+        this.form = FormModel.<Stored>builder(runner, "the email format")
+                .fields(List.of(FormatField.USER_URL, FormatField.OPERATOR_URL, FormatField.LANGUAGES,
+                        FormatField.DEFAULT_LANGUAGE))
+                .loads(() -> new Stored(formats.load(), sender(gateways)))
+                .shows(this::show, () -> FormatService.normalize(toFormatUnchecked()))
+                .saves(this::saving)
+                .checks(this::check)
+                .readyWhen(() -> tabs.stream().allMatch(t -> t.upToDateProperty().get() && !t.blockingProperty().get()))
+                .build();
         userUrl.addListener((o, old, now) -> urlChanged());
         operatorUrl.addListener((o, old, now) -> urlChanged());
-        defaultLanguage.addListener((o, old, now) -> changed());
+        defaultLanguage.addListener((o, old, now) -> form.changed());
     }
 
-    // --- commands ---
-
-    /** Loads the stored format (the defaults when none is stored) and the gateway's sender, dropping any edit. */
-    public void load() {
-        busy.set(true);
-        notice.set(null);
-        runner.run(() -> new Loaded(formats.load(), sender()))
-                .onSuccess(l -> {
-                    senderDisplayName = l.sender().map(GatewayConfig::displayName).orElse(null);
-                    senderAddress = l.sender().map(GatewayConfig::from).orElse(null);
-                    apply(l.format());
-                    loaded.set(true);
-                })
-                .onError(e -> {
-                    LOG.warn("the email format could not be loaded: {}", e.toString());
-                    notice.set(Notice.LOAD_FAILED);
-                })
-                .andFinally(() -> busy.set(false));
+    /** What a load or a save brings back: the format, and the gateway whose sender the sample emails show. */
+    private record Stored(EmailFormat format, Optional<GatewayConfig> sender) {
     }
 
-    private Optional<GatewayConfig> sender() {
+    private static Optional<GatewayConfig> sender(GatewayService gateways) {
         try {
             return Optional.of(gateways.loadPortal());
         } catch (RuntimeException e) {
@@ -114,48 +88,7 @@ public final class FormatViewModel {
         }
     }
 
-    public void loadIfNeeded() {
-        if (!loaded.get() && !busy.get()) {
-            load();
-        }
-    }
-
-    public void save() {
-        if (!canSave.get()) {
-            return;
-        }
-        EmailFormat draft = toFormatUnchecked();
-        busy.set(true);
-        notice.set(null);
-        runner.run(() -> formats.save(draft))
-                .onSuccess(saved -> {
-                    apply(saved);
-                    notice.set(Notice.SAVED);
-                })
-                .onError(this::saveFailed)
-                .andFinally(() -> busy.set(false));
-    }
-
-    private void saveFailed(Throwable e) {
-        switch (SaveFailure.of(e, problems)) {
-            case CONFLICT -> notice.set(Notice.CONFLICT);
-            case INVALID -> {
-                valid.set(false);
-                notice.set(Notice.INVALID);
-            }
-            case FAILED -> {
-                LOG.warn("the email format could not be saved: {}", e.toString());
-                notice.set(Notice.SAVE_FAILED);
-            }
-        }
-    }
-
-    public void revert() {
-        if (original != null) {
-            apply(original);
-            notice.set(null);
-        }
-    }
+    // --- commands ---
 
     /** Adds a language (a tab without a template of its own, so it falls back) unless it is there or invalid. */
     public void addLanguage(String tag) {
@@ -166,7 +99,7 @@ public final class FormatViewModel {
         languages.add(lang);
         tabs.add(newTab(lang, ""));
         updateAddable();
-        changed();
+        form.changed();
     }
 
     /** Removes a language and its tab; its template goes at the next save. */
@@ -174,34 +107,46 @@ public final class FormatViewModel {
         if (languages.remove(lang)) {
             tabs.removeIf(t -> t.language().equals(lang));
             updateAddable();
-            changed();
+            form.changed();
         }
     }
 
-    // --- state ---
+    // --- to and from the record ---
 
-    private record Loaded(EmailFormat format, Optional<GatewayConfig> sender) {
-    }
-
-    private void apply(EmailFormat f) {
-        applying = true;
-        try {
-            original = f;
-            userUrl.set(f.userUrl() == null ? "" : f.userUrl());
-            operatorUrl.set(f.operatorUrl() == null ? "" : f.operatorUrl());
-            languages.setAll(f.languages());
-            defaultLanguage.set(f.defaultLanguage());
-            // A tab still there keeps its view model (and so its editor, undo history and sample values).
-            tabs.setAll(f.languages().stream().map(l -> tab(l).map(t -> {
-                t.textProperty().set(f.templateOf(l).orElse(""));
-                return t;
-            }).orElseGet(() -> newTab(l, f.templateOf(l).orElse("")))).toList());
-        } finally {
-            applying = false;
-        }
+    private void show(Stored stored) {
+        EmailFormat f = stored.format();
+        version = f.version();
+        sender = stored.sender();
+        userUrl.set(f.userUrl() == null ? "" : f.userUrl());
+        operatorUrl.set(f.operatorUrl() == null ? "" : f.operatorUrl());
+        languages.setAll(f.languages());
+        defaultLanguage.set(f.defaultLanguage());
+        // A tab still there keeps its view model (and so its editor, undo history and sample values).
+        tabs.setAll(f.languages().stream().map(l -> tab(l).map(t -> {
+            t.textProperty().set(f.templateOf(l).orElse(""));
+            return t;
+        }).orElseGet(() -> newTab(l, f.templateOf(l).orElse("")))).toList());
         syncUrlSamples();
         updateAddable();
-        changed();
+    }
+
+    private Callable<Stored> saving() {
+        EmailFormat draft = toFormatUnchecked();
+        Optional<GatewayConfig> from = sender;
+        return () -> new Stored(formats.save(draft), from);
+    }
+
+    /** The edit buffer as a record (the version it was loaded at), whether valid or not. */
+    EmailFormat toFormatUnchecked() {
+        Map<String, String> templates = new LinkedHashMap<>();
+        for (TemplateTabViewModel t : tabs) {
+            String text = t.textProperty().get();
+            if (text != null && !text.isBlank()) {
+                templates.put(t.language(), text);
+            }
+        }
+        return new EmailFormat(userUrl.get(), operatorUrl.get(), List.copyOf(languages), defaultLanguage.get(),
+                templates, version);
     }
 
     /** The languages that can still be added (only when the list changes: a combo box's items are not reset per keystroke). */
@@ -213,52 +158,38 @@ public final class FormatViewModel {
         TemplateTabViewModel tab = new TemplateTabViewModel(lang, formats.sampleValues(toFormatUnchecked(), lang));
         tab.textProperty().set(text);
         // The default language's text is what the other tabs fall back to: every tab follows it.
-        tab.textProperty().addListener((o, old, now) -> changed());
+        tab.textProperty().addListener((o, old, now) -> form.changed());
         tab.samples().forEach(s -> s.valueProperty().addListener((o, old, now) -> refresh(List.of(tab))));
         return tab;
     }
 
+    // --- checks and previews ---
+
     private void urlChanged() {
-        if (applying) {
+        if (form.showing()) {
             return;
         }
         syncUrlSamples();
-        changed();
+        form.changed();
     }
 
     /** The URL variables' sample values are the URL fields (the previews show the links as they will be). */
     private void syncUrlSamples() {
-        boolean was = applying;
-        applying = true;
+        syncingSamples = true;
         try {
             for (TemplateTabViewModel tab : tabs) {
                 tab.sample(ReportCatalogue.USER_PORTAL_URL, userUrl.get());
                 tab.sample(ReportCatalogue.OPERATOR_PORTAL_URL, operatorUrl.get());
             }
         } finally {
-            applying = was;
+            syncingSamples = false;
         }
     }
 
-    /** After any edit: the fields' problems, dirty, and every tab's preview. */
-    private void changed() {
-        if (applying) {
-            return;
-        }
-        EmailFormat draft = toFormatUnchecked();
-        problems.values().forEach(w -> w.set(null));
-        for (FieldProblem p : formats.checkFields(draft)) {
-            ReadOnlyObjectWrapper<FieldProblem> w = problems.get(p.field());
-            if (w != null && w.get() == null) {
-                w.set(p);
-            }
-        }
-        dirty.set(original != null && !FormatService.normalize(draft).equals(FormatService.normalize(original)));
-        if (dirty.get() && notice.get() == Notice.SAVED) {
-            notice.set(null);
-        }
+    /** After any edit: the fields' problems and every tab's preview. */
+    private void check() {
+        form.problems().showFirstOfEach(formats.checkFields(toFormatUnchecked()));
         refresh(List.copyOf(tabs));
-        revalidate();
     }
 
     /**
@@ -267,16 +198,16 @@ public final class FormatViewModel {
      * the answer to its latest request.
      */
     private void refresh(List<TemplateTabViewModel> which) {
-        if (applying || which.isEmpty()) {
+        if (form.showing() || syncingSamples || which.isEmpty()) {
             return;
         }
         EmailFormat draft = toFormatUnchecked();
-        String display = senderDisplayName;
-        String address = senderAddress;
+        String display = sender.map(GatewayConfig::displayName).orElse(null);
+        String address = sender.map(GatewayConfig::from).orElse(null);
         List<Request> requests = which.stream()
                 .map(t -> new Request(t, t.nextGeneration(), t.textProperty().get(), t.sampleMap()))
                 .toList();
-        revalidate();
+        form.revalidate();
         runner.run(() -> requests.stream().map(r -> render(draft, display, address, r)).toList())
                 .onSuccess(results -> {
                     boolean applied = false;
@@ -284,7 +215,7 @@ public final class FormatViewModel {
                         applied |= r.request().tab().apply(r.request().generation(), r.preview(), r.email());
                     }
                     if (applied) {
-                        revalidate();
+                        form.revalidate();
                     }
                 })
                 .onError(e -> LOG.warn("preview failed: {}", e.toString()))
@@ -303,27 +234,10 @@ public final class FormatViewModel {
     private record Rendered(Request request, SubjectPreview preview, SampleEmail email) {
     }
 
-    private void revalidate() {
-        boolean fieldsOk = problems.values().stream().allMatch(p -> p.get() == null || !p.get().isError());
-        boolean tabsOk = tabs.stream().allMatch(t -> t.upToDateProperty().get() && !t.blockingProperty().get());
-        valid.set(fieldsOk && tabsOk);
-    }
-
-    /** The edit buffer as a record (the version it was loaded at), whether valid or not. */
-    EmailFormat toFormatUnchecked() {
-        Map<String, String> templates = new LinkedHashMap<>();
-        for (TemplateTabViewModel t : tabs) {
-            String text = t.textProperty().get();
-            if (text != null && !text.isBlank()) {
-                templates.put(t.language(), text);
-            }
-        }
-        return new EmailFormat(userUrl.get(), operatorUrl.get(), List.copyOf(languages), defaultLanguage.get(),
-                templates, original == null ? 0 : original.version());
-    }
-
     // --- properties ---
 
+    /** Load, save, revert, their state and each field's problem (names of {@link FormatField}). */
+    public FormModel<?> form() { return form; }
     public StringProperty userUrlProperty() { return userUrl; }
     public StringProperty operatorUrlProperty() { return operatorUrl; }
     public ObservableList<String> languages() { return languagesView; }
@@ -332,14 +246,5 @@ public final class FormatViewModel {
     public ObservableList<TemplateTabViewModel> tabs() { return tabsView; }
     public Optional<TemplateTabViewModel> tab(String language) {
         return tabs.stream().filter(t -> t.language().equals(language)).findFirst();
-    }
-    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty loadedProperty() { return loaded.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty validProperty() { return valid.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<Notice> noticeProperty() { return notice.getReadOnlyProperty(); }
-    public BooleanBinding canSaveProperty() { return canSave; }
-    public ReadOnlyObjectProperty<FieldProblem> problemProperty(String field) {
-        return problems.get(field).getReadOnlyProperty();
     }
 }

@@ -5,12 +5,12 @@ import io.cockpit.smtp.core.mail.diagnosis.DiagnosisReport;
 import io.cockpit.smtp.core.mail.diagnosis.Hint;
 import io.cockpit.smtp.ui.common.FieldDecoration;
 import io.cockpit.smtp.ui.common.I18n;
+import io.cockpit.smtp.ui.common.Shown;
 import io.cockpit.smtp.ui.gateway.GatewayTestViewModel.State;
 import io.cockpit.smtp.ui.gateway.GatewayTestViewModel.StepRow;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -48,25 +48,25 @@ public final class GatewayTestController {
         decoration.bind(recipientField, recipientMessage, vm.recipientProblemProperty());
         checkButton.disableProperty().bind(vm.canRunProperty().not());
         sendButton.disableProperty().bind(vm.canRunProperty().not());
-        shown(cancelButton, vm.runningProperty());
-        shown(testBusy, vm.runningProperty());
+        Shown.when(cancelButton, vm.runningProperty());
+        Shown.when(testBusy, vm.runningProperty());
         stepList.setItems(vm.steps());
         stepList.setCellFactory(list -> new StepCell());
-        shown(stepList, Bindings.isNotEmpty(vm.steps()));
+        Shown.when(stepList, Bindings.isNotEmpty(vm.steps()));
         resultLabel.textProperty().bind(Bindings.createStringBinding(this::resultText, vm.stateProperty(), vm.reportProperty()));
         vm.stateProperty().addListener((o, old, now) -> styleResult(now));
         styleResult(vm.stateProperty().get());
-        shown(resultBox, vm.stateProperty().isNotEqualTo(State.IDLE).and(vm.stateProperty().isNotEqualTo(State.RUNNING)));
+        Shown.when(resultBox, vm.stateProperty().isNotEqualTo(State.IDLE).and(vm.stateProperty().isNotEqualTo(State.RUNNING)));
         vm.hints().addListener((ListChangeListener<Hint>) c -> showHints());
         showHints();
         vm.untrustedProperty().addListener((o, old, now) -> showCertificate(now));
         showCertificate(vm.untrustedProperty().get());
-        shown(certificateBox, vm.untrustedProperty().isNotNull());
+        Shown.when(certificateBox, vm.untrustedProperty().isNotNull());
         trustButton.disableProperty().bind(vm.certificatePinnedProperty());
-        shown(pinnedLabel, vm.certificatePinnedProperty());
+        Shown.when(pinnedLabel, vm.certificatePinnedProperty());
         transcriptArea.textProperty().bind(vm.transcriptProperty());
-        shown(transcriptArea, vm.transcriptProperty().isNotEmpty());
-        shown(copyTranscriptButton, vm.transcriptProperty().isNotEmpty());
+        Shown.when(transcriptArea, vm.transcriptProperty().isNotEmpty());
+        Shown.when(copyTranscriptButton, vm.transcriptProperty().isNotEmpty());
         vm.recallRecipient();
     }
 
@@ -125,11 +125,6 @@ public final class GatewayTestController {
                 getStyleClass().add(r.ok() ? "step-ok" : "step-failed");
             }
         }
-    }
-
-    private static void shown(Node node, javafx.beans.value.ObservableBooleanValue condition) {
-        node.visibleProperty().bind(condition);
-        node.managedProperty().bind(condition);
     }
 
     @FXML private void check() { vm.check(); }

@@ -17,7 +17,6 @@ import io.cockpit.smtp.core.validation.Syntax;
 import io.cockpit.smtp.core.validation.ValidationException;
 import io.cockpit.smtp.ui.common.BackgroundRunner;
 import io.cockpit.smtp.ui.common.FxEvents;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -157,7 +156,8 @@ public final class GatewayTestViewModel {
         state.set(State.RUNNING);
         DiagnosisListener listener = listener();
         runner.run(() -> {
-                    GatewayConfig g = sealed(draft);
+                    // A password typed but not saved is sealed here, off the FX thread, as the form's save does.
+                    GatewayConfig g = draft.sealed(gateways);
                     return to == null ? diagnosis.check(g, listener, c) : diagnosis.test(g, to, listener, c);
                 })
                 .onSuccess(this::show)
@@ -167,19 +167,6 @@ public final class GatewayTestViewModel {
                         cancellation = null;
                     }
                 });
-    }
-
-    /** A password typed but not saved is sealed here, off the FX thread, like the form's save does. */
-    private GatewayConfig sealed(GatewayViewModel.Draft draft) {
-        if (draft.typedPassword() == null) {
-            return draft.config();
-        }
-        try {
-            return draft.config().toBuilder()
-                    .password(gateways.sealPassword(draft.config().name(), draft.typedPassword())).build();
-        } finally {
-            Arrays.fill(draft.typedPassword(), '\0');
-        }
     }
 
     /** Core calls it on the diagnosis thread; the rows change on the FX thread. */

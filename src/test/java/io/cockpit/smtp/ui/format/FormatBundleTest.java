@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cockpit.smtp.core.template.TemplateProblem;
 import io.cockpit.smtp.core.validation.Problem;
 import io.cockpit.smtp.ui.BundleCheck;
+import io.cockpit.smtp.ui.common.FormModel;
 import io.cockpit.smtp.ui.common.I18n;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ class FormatBundleTest {
                 "format.fallback.language", "format.variables.sample", "format.tab.default", "format.preview.noSender"));
         for (Problem p : Problem.values()) keys.add("problem." + p.name());
         for (TemplateProblem.Kind k : TemplateProblem.Kind.values()) keys.add("format.problem." + k.name());
-        for (FormatViewModel.Notice n : FormatViewModel.Notice.values()) keys.add("format.notice." + n.name());
+        for (FormModel.Notice n : FormModel.Notice.values()) keys.add("format.notice." + n.name());
         for (String fxml : List.of("FormatView.fxml", "TemplateTabView.fxml")) {
             keys.addAll(BundleCheck.fxmlKeys("/io/cockpit/smtp/ui/format/" + fxml));
         }

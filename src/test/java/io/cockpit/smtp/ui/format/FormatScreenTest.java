@@ -149,4 +149,26 @@ class FormatScreenTest extends ConsoleFixture {
         assertEquals("Rapport Incidents ouverts", text("#previewSubject-fr"));
         assertFalse(node("#saveButton").isDisabled(), "the unsaved edit is still there to save");
     }
+
+    @Test
+    void aSaveOverSomeoneElsesChangeSaysSoAndReloadBringsTheirs() throws Exception {
+        openFormatScreen();
+        try (CoreServices other = StoreFixture.open(dir)) {
+            other.formats().save(other.formats().load().withTemplate("en", "Other ${REPORT_NAME}"));
+        }
+        typeInEditor("fr", "Rapport ${REPORT_NAME}");
+        waitFor(() -> !node("#saveButton").isDisabled());
+
+        clickOn("#saveButton");
+
+        waitFor(() -> node("#reloadButton").isVisible());
+        assertTrue(text("#noticeLabel").startsWith("Quelqu'un d'autre a modifié le format des emails"), text("#noticeLabel"));
+        assertEquals("Rapport ${REPORT_NAME}", ((CodeArea) node("#editor-fr")).getText(), "the user's edit stays on screen");
+
+        clickOn("#reloadButton");
+
+        waitFor(() -> "Other ${REPORT_NAME}".equals(((CodeArea) node("#editor-en")).getText()));
+        assertFalse(node("#reloadButton").isVisible());
+        assertTrue(node("#saveButton").isDisabled(), "nothing to save after reloading");
+    }
 }

@@ -13,6 +13,7 @@ import io.cockpit.smtp.core.store.StoreFixture;
 import io.cockpit.smtp.core.template.TemplateProblem;
 import io.cockpit.smtp.core.validation.Problem;
 import io.cockpit.smtp.ui.common.BackgroundRunner;
+import io.cockpit.smtp.ui.common.FormModel;
 import io.cockpit.smtp.ui.common.InlineRunner;
 import io.cockpit.smtp.ui.common.QueuedRunner;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class FormatViewModelTest {
     void open() {
         services = StoreFixture.open(dir);
         vm = newViewModel(new InlineRunner());
-        vm.load();
+        vm.form().load();
     }
 
     @AfterEach
@@ -54,8 +55,8 @@ class FormatViewModelTest {
         assertEquals(ResolvedTemplate.BUILT_IN, tab("fr").fallbackFromProperty().get());
         assertEquals("Rapport Incidents ouverts du 2 novembre 2026 au 8 novembre 2026", tab("fr").subjectProperty().get());
         assertEquals("Open incidents report: November 2, 2026 to November 8, 2026", tab("en").subjectProperty().get());
-        assertFalse(vm.dirtyProperty().get());
-        assertFalse(vm.canSaveProperty().get());
+        assertFalse(vm.form().dirtyProperty().get());
+        assertFalse(vm.form().canSaveProperty().get());
     }
 
     @Test
@@ -68,13 +69,13 @@ class FormatViewModelTest {
         // English has no template: it previews the French one, with English sample values.
         assertEquals("fr", tab("en").fallbackFromProperty().get());
         assertEquals("Rapport Open incidents – November 8, 2026", tab("en").subjectProperty().get());
-        assertTrue(vm.canSaveProperty().get());
+        assertTrue(vm.form().canSaveProperty().get());
     }
 
     @Test
     void previewIsWhatTheCliPrints() throws Exception {
         tab("fr").textProperty().set("Rapport ${REPORT_NAME} ${GENERATED_AT}");
-        vm.save();
+        vm.form().save();
         assertEquals(services.formats().preview("en", null, java.util.Map.of()).subject(), tab("en").subjectProperty().get());
     }
 
@@ -85,24 +86,24 @@ class FormatViewModelTest {
         assertEquals(TemplateProblem.Kind.UNKNOWN_VARIABLE, p.kind());
         assertEquals(3, p.column());
         assertTrue(tab("fr").blockingProperty().get());
-        assertTrue(vm.dirtyProperty().get());
-        assertFalse(vm.canSaveProperty().get());
+        assertTrue(vm.form().dirtyProperty().get());
+        assertFalse(vm.form().canSaveProperty().get());
         tab("fr").textProperty().set("x ${REPORT_NAME}");
-        assertTrue(vm.canSaveProperty().get());
+        assertTrue(vm.form().canSaveProperty().get());
     }
 
     @Test
     void syntaxErrorRefusesTheSave() {
         tab("en").textProperty().set("Report ${");
         assertEquals(TemplateProblem.Kind.UNCLOSED, tab("en").problems().get(0).kind());
-        assertFalse(vm.canSaveProperty().get());
+        assertFalse(vm.form().canSaveProperty().get());
     }
 
     @Test
     void aLateResultIsDroppedForANewerOne() {
         QueuedRunner runner = new QueuedRunner();
         FormatViewModel slow = newViewModel(runner);
-        slow.load();
+        slow.form().load();
         runner.runAll();
         TemplateTabViewModel fr = slow.tab("fr").orElseThrow();
         fr.textProperty().set("first ${REPORT_TYPE}");
@@ -121,31 +122,31 @@ class FormatViewModelTest {
     void saveStoresAndRevertRestores() {
         tab("fr").textProperty().set("Rapport ${REPORT_NAME}");
         vm.userUrlProperty().set("https://support.example.com");
-        vm.save();
-        assertEquals(FormatViewModel.Notice.SAVED, vm.noticeProperty().get());
-        assertFalse(vm.dirtyProperty().get());
+        vm.form().save();
+        assertEquals(FormModel.Notice.SAVED, vm.form().noticeProperty().get());
+        assertFalse(vm.form().dirtyProperty().get());
         EmailFormat stored = services.formats().load();
         assertEquals("Rapport ${REPORT_NAME}", stored.templateOf("fr").orElseThrow());
         assertEquals("https://support.example.com", stored.userUrl());
         TemplateTabViewModel before = tab("fr");
         tab("fr").textProperty().set("changed");
-        vm.revert();
+        vm.form().revert();
         assertTrue(before == tab("fr"), "the tab (and its editor) is kept across a save and a revert");
         assertEquals("Rapport ${REPORT_NAME}", tab("fr").textProperty().get());
-        assertFalse(vm.dirtyProperty().get());
+        assertFalse(vm.form().dirtyProperty().get());
     }
 
     @Test
     void someoneElseSavingFirstIsAConflict() throws Exception {
         services.formats().save(EmailFormat.defaults().withTemplate("en", "Other ${REPORT_NAME}"));
         tab("fr").textProperty().set("Mine");
-        vm.save();
-        assertEquals(FormatViewModel.Notice.CONFLICT, vm.noticeProperty().get());
+        vm.form().save();
+        assertEquals(FormModel.Notice.CONFLICT, vm.form().noticeProperty().get());
         assertEquals("Other ${REPORT_NAME}", services.formats().load().templateOf("en").orElseThrow());
-        vm.load();
+        vm.form().load();
         assertEquals("Other ${REPORT_NAME}", tab("en").textProperty().get());
         services.formats().save(services.formats().load().withUrls("https://new.example.com", null));
-        vm.load();
+        vm.form().load();
         tab("fr").textProperty().set("${USER_PORTAL_URL}");
         assertEquals("https://new.example.com", tab("fr").subjectProperty().get(), "a reload brings the new URL into the samples");
     }
@@ -153,10 +154,10 @@ class FormatViewModelTest {
     @Test
     void urlsAreCheckedAsTypedAndFeedThePreview() {
         vm.userUrlProperty().set("ftp://files");
-        assertEquals(Problem.URL_INVALID, vm.problemProperty(FormatField.USER_URL).get().problem());
-        assertFalse(vm.canSaveProperty().get());
+        assertEquals(Problem.URL_INVALID, vm.form().problems().property(FormatField.USER_URL).get().problem());
+        assertFalse(vm.form().canSaveProperty().get());
         vm.userUrlProperty().set("https://portal.example.org");
-        assertNull(vm.problemProperty(FormatField.USER_URL).get());
+        assertNull(vm.form().problems().property(FormatField.USER_URL).get());
         tab("fr").textProperty().set("Voir ${USER_PORTAL_URL}");
         assertEquals("Voir https://portal.example.org", tab("fr").subjectProperty().get());
         assertTrue(tab("fr").emailProperty().get().body().contains("https://portal.example.org"));
@@ -178,10 +179,10 @@ class FormatViewModelTest {
         assertEquals("Rapport Offene Störungen", tab("de").subjectProperty().get());
         assertFalse(vm.addableLanguages().contains("de"));
         vm.removeLanguage("fr");
-        assertEquals(Problem.LANGUAGE_NOT_LISTED, vm.problemProperty(FormatField.DEFAULT_LANGUAGE).get().problem());
-        assertFalse(vm.canSaveProperty().get());
+        assertEquals(Problem.LANGUAGE_NOT_LISTED, vm.form().problems().property(FormatField.DEFAULT_LANGUAGE).get().problem());
+        assertFalse(vm.form().canSaveProperty().get());
         vm.defaultLanguageProperty().set("en");
-        assertTrue(vm.canSaveProperty().get());
+        assertTrue(vm.form().canSaveProperty().get());
         assertEquals(ResolvedTemplate.BUILT_IN, tab("de").fallbackFromProperty().get());
     }
 
@@ -190,7 +191,7 @@ class FormatViewModelTest {
         var g = services.gateways().loadPortal().toBuilder().from("itsm@example.com").displayName("Service desk").build();
         services.gateways().save(g);
         FormatViewModel fresh = newViewModel(new InlineRunner());
-        fresh.load();
+        fresh.form().load();
         assertEquals("Service desk <itsm@example.com>", fresh.tab("fr").orElseThrow().emailProperty().get().from());
     }
 }

@@ -38,7 +38,7 @@ class SampleSendViewModelTest {
 
     private SampleSendViewModel sampleOf(String lang) {
         format = new FormatViewModel(services.formats(), services.gateways(), new InlineRunner());
-        format.load();
+        format.form().load();
         TemplateTabViewModel tab = format.tab(lang).orElseThrow();
         return new SampleSendViewModel(services.diagnosis(), services.gateways(), new InlineRunner(),
                 () -> tab.emailProperty().get());

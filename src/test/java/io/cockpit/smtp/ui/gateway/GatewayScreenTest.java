@@ -167,6 +167,20 @@ class GatewayScreenTest extends ConsoleFixture {
     }
 
     @Test
+    void revertPutsBackTheStoredValues() throws Exception {
+        openGatewayScreen();
+        assertTrue(node("#revertButton").isDisabled(), "nothing to revert yet");
+        type("#serverField", "smtp.exemple.fr");
+        assertFalse(node("#revertButton").isDisabled());
+
+        clickOn("#revertButton");
+
+        assertEquals("", ((TextField) node("#serverField")).getText());
+        assertTrue(node("#revertButton").isDisabled());
+        assertTrue(node("#saveButton").isDisabled());
+    }
+
+    @Test
     void closingWithUnsavedChangesAsksFirst() throws Exception {
         openGatewayScreen();
         type("#serverField", "smtp.exemple.fr");

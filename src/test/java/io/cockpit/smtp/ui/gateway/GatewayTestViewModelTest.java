@@ -42,7 +42,7 @@ class GatewayTestViewModelTest {
     void open() {
         services = StoreFixture.open(dir);
         form = new GatewayViewModel(services.gateways(), new InlineRunner(), GatewayConfig.PORTAL);
-        form.load();
+        form.form().load();
         test = new GatewayTestViewModel(services.diagnosis(), services.gateways(), new InlineRunner(), FxEvents.inline(),
                 form, () -> services.outbox().list(null, Flow.TEST, 1).stream()
                 .flatMap(m -> m.to().stream()).findFirst().orElse(null));
@@ -81,7 +81,7 @@ class GatewayTestViewModelTest {
             assertTrue(test.steps().stream().noneMatch(GatewayTestViewModel.StepRow::running));
             assertTrue(test.transcriptProperty().get().contains("C: AUTH "));
             assertFalse(test.transcriptProperty().get().contains(TestSmtp.PASSWORD));
-            assertTrue(form.dirtyProperty().get(), "nothing was saved");
+            assertTrue(form.form().dirtyProperty().get(), "nothing was saved");
             assertFalse(services.gateways().loadPortal().passwordSet(), "the typed password stays unsaved");
         }
     }
@@ -107,7 +107,7 @@ class GatewayTestViewModelTest {
             assertEquals(State.PASSED, test.stateProperty().get(), () -> test.steps().toString());
             assertNull(test.untrustedProperty().get());
 
-            form.save();
+            form.form().save();
             assertEquals(1, services.gateways().loadPortal().trustedCertificates().size(), "pinned with the save");
         }
     }

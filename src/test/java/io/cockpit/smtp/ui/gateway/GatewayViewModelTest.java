@@ -16,6 +16,7 @@ import io.cockpit.smtp.core.store.StoreFixture;
 import io.cockpit.smtp.core.validation.FieldProblem;
 import io.cockpit.smtp.core.validation.Problem;
 import io.cockpit.smtp.core.validation.Severity;
+import io.cockpit.smtp.ui.common.FormModel;
 import io.cockpit.smtp.ui.common.InlineRunner;
 import java.nio.file.Path;
 import java.util.Map;
@@ -39,7 +40,7 @@ class GatewayViewModelTest {
     void open() {
         services = StoreFixture.open(dir);
         vm = newViewModel();
-        vm.load();
+        vm.form().load();
     }
 
     @AfterEach
@@ -108,12 +109,12 @@ class GatewayViewModelTest {
         fillValidActiveGateway(vm);
         textFields(vm).get(field).set(unescape(value));
 
-        FieldProblem problem = vm.problemProperty(field).get();
+        FieldProblem problem = vm.form().problems().property(field).get();
         assertNotNull(problem, field + " should be refused");
         assertEquals(expected, problem.problem());
         assertEquals(Severity.ERROR, problem.severity());
-        assertFalse(vm.validProperty().get());
-        assertFalse(vm.canSaveProperty().get());
+        assertFalse(vm.form().validProperty().get());
+        assertFalse(vm.form().canSaveProperty().get());
     }
 
     @ParameterizedTest(name = "{0} = \"{1}\" is accepted")
@@ -142,9 +143,9 @@ class GatewayViewModelTest {
         fillValidActiveGateway(vm);
         textFields(vm).get(field).set(unescape(value));
 
-        assertNull(vm.problemProperty(field).get());
-        assertTrue(vm.validProperty().get());
-        assertTrue(vm.canSaveProperty().get());
+        assertNull(vm.form().problems().property(field).get());
+        assertTrue(vm.form().validProperty().get());
+        assertTrue(vm.form().canSaveProperty().get());
     }
 
     @Test
@@ -152,33 +153,33 @@ class GatewayViewModelTest {
         vm.authProperty().set(Authentication.PASSWORD);
         vm.usernameProperty().set("");
 
-        assertEquals(Problem.USERNAME_REQUIRED, vm.problemProperty(GatewayField.USERNAME).get().problem());
-        assertFalse(vm.canSaveProperty().get());
+        assertEquals(Problem.USERNAME_REQUIRED, vm.form().problems().property(GatewayField.USERNAME).get().problem());
+        assertFalse(vm.form().canSaveProperty().get());
 
         vm.usernameProperty().set("relais@exemple.fr");
-        assertNull(vm.problemProperty(GatewayField.USERNAME).get());
+        assertNull(vm.form().problems().property(GatewayField.USERNAME).get());
     }
 
     @Test
     void saveIsDisabledUntilSomethingChangesAndAgainAfterRevert() {
-        assertTrue(vm.loadedProperty().get());
-        assertFalse(vm.canSaveProperty().get(), "nothing changed yet");
+        assertTrue(vm.form().loadedProperty().get());
+        assertFalse(vm.form().canSaveProperty().get(), "nothing changed yet");
 
         vm.serverProperty().set("smtp.exemple.fr");
-        assertTrue(vm.dirtyProperty().get());
-        assertTrue(vm.canSaveProperty().get());
+        assertTrue(vm.form().dirtyProperty().get());
+        assertTrue(vm.form().canSaveProperty().get());
 
-        vm.revert();
+        vm.form().revert();
         assertEquals("", vm.serverProperty().get());
-        assertFalse(vm.dirtyProperty().get());
-        assertFalse(vm.canSaveProperty().get());
+        assertFalse(vm.form().dirtyProperty().get());
+        assertFalse(vm.form().canSaveProperty().get());
     }
 
     @Test
     void typingBackTheLoadedValueIsNotAChange() {
         vm.portProperty().set("2525");
         vm.portProperty().set("25");
-        assertFalse(vm.dirtyProperty().get());
+        assertFalse(vm.form().dirtyProperty().get());
     }
 
     @ParameterizedTest(name = "{0} -> {1} moves port {2} to {3}")
@@ -218,13 +219,13 @@ class GatewayViewModelTest {
         vm.authProperty().set(Authentication.PASSWORD);
         vm.usernameProperty().set("relais");
 
-        FieldProblem p = vm.problemProperty(GatewayField.PASSWORD).get();
+        FieldProblem p = vm.form().problems().property(GatewayField.PASSWORD).get();
         assertEquals(Problem.PASSWORD_IN_CLEAR, p.problem());
         assertEquals(Severity.WARNING, p.severity());
-        assertTrue(vm.canSaveProperty().get(), "a warning does not block saving");
+        assertTrue(vm.form().canSaveProperty().get(), "a warning does not block saving");
 
         vm.securityProperty().set(Security.STARTTLS);
-        assertNull(vm.problemProperty(GatewayField.PASSWORD).get());
+        assertNull(vm.form().problems().property(GatewayField.PASSWORD).get());
     }
 
     @Test
@@ -243,15 +244,15 @@ class GatewayViewModelTest {
         vm.readTimeoutProperty().set("45");
         vm.maxPerMinuteProperty().set("120");
 
-        vm.save();
+        vm.form().save();
 
-        assertEquals(GatewayViewModel.Notice.SAVED, vm.noticeProperty().get());
+        assertEquals(FormModel.Notice.SAVED, vm.form().noticeProperty().get());
         assertEquals("", vm.newPasswordProperty().get(), "the typed password is cleared after saving");
         assertTrue(vm.passwordStoredProperty().get());
-        assertFalse(vm.dirtyProperty().get());
+        assertFalse(vm.form().dirtyProperty().get());
 
         GatewayViewModel again = newViewModel();
-        again.load();
+        again.form().load();
         assertEquals(GatewayStatus.ACTIVE, again.statusProperty().get());
         assertEquals("[2001:db8::25]", again.serverProperty().get());
         assertEquals("587", again.portProperty().get());
@@ -276,10 +277,10 @@ class GatewayViewModelTest {
         vm.securityProperty().set(Security.SSL);
         vm.usernameProperty().set("relais");
         vm.newPasswordProperty().set("premier");
-        vm.save();
+        vm.form().save();
 
         vm.displayNameProperty().set("Support");
-        vm.save();
+        vm.form().save();
 
         assertArrayEquals("premier".toCharArray(), services.gateways().openPassword(services.gateways().loadPortal()));
     }
@@ -290,11 +291,11 @@ class GatewayViewModelTest {
         vm.securityProperty().set(Security.SSL);
         vm.usernameProperty().set("relais");
         vm.newPasswordProperty().set("premier");
-        vm.save();
+        vm.form().save();
 
         vm.removePassword();
-        assertTrue(vm.dirtyProperty().get());
-        vm.save();
+        assertTrue(vm.form().dirtyProperty().get());
+        vm.form().save();
 
         assertFalse(services.gateways().loadPortal().passwordSet());
         assertFalse(vm.passwordStoredProperty().get());
@@ -307,30 +308,30 @@ class GatewayViewModelTest {
         vm.securityProperty().set(Security.STARTTLS);
         vm.usernameProperty().set("relais");
 
-        assertEquals(Problem.PASSWORD_REQUIRED, vm.problemProperty(GatewayField.PASSWORD).get().problem());
-        assertFalse(vm.canSaveProperty().get());
+        assertEquals(Problem.PASSWORD_REQUIRED, vm.form().problems().property(GatewayField.PASSWORD).get().problem());
+        assertFalse(vm.form().canSaveProperty().get());
 
         vm.newPasswordProperty().set("x");
-        assertTrue(vm.canSaveProperty().get());
+        assertTrue(vm.form().canSaveProperty().get());
     }
 
     @Test
     void aSaveOverSomeoneElsesSaveIsRefusedAndOverwritesNothing() {
         GatewayViewModel other = newViewModel();
-        other.load();
+        other.form().load();
         other.serverProperty().set("smtp.autre.fr");
-        other.save();
+        other.form().save();
 
         vm.serverProperty().set("smtp.exemple.fr");
-        vm.save();
+        vm.form().save();
 
-        assertEquals(GatewayViewModel.Notice.CONFLICT, vm.noticeProperty().get());
-        assertTrue(vm.dirtyProperty().get(), "the user's edits stay on screen");
+        assertEquals(FormModel.Notice.CONFLICT, vm.form().noticeProperty().get());
+        assertTrue(vm.form().dirtyProperty().get(), "the user's edits stay on screen");
         assertEquals("smtp.autre.fr", services.gateways().loadPortal().server());
 
-        vm.load();
+        vm.form().load();
         assertEquals("smtp.autre.fr", vm.serverProperty().get());
-        assertNull(vm.noticeProperty().get());
+        assertNull(vm.form().noticeProperty().get());
     }
 
     @Test
@@ -339,10 +340,10 @@ class GatewayViewModelTest {
         vm.authProperty().set(Authentication.OAUTH2);
         vm.securityProperty().set(Security.STARTTLS);
 
-        vm.save();
+        vm.form().save();
 
-        assertEquals(GatewayViewModel.Notice.INVALID, vm.noticeProperty().get());
-        assertEquals(Problem.USERNAME_REQUIRED, vm.problemProperty(GatewayField.USERNAME).get().problem());
+        assertEquals(FormModel.Notice.INVALID, vm.form().noticeProperty().get());
+        assertEquals(Problem.USERNAME_REQUIRED, vm.form().problems().property(GatewayField.USERNAME).get().problem());
         assertFalse(services.gateways().loadPortal().auth() == Authentication.OAUTH2, "nothing was saved");
     }
 
@@ -354,7 +355,7 @@ class GatewayViewModelTest {
                 new EngineRegistryRepository(services.database())::names, services.secrets(), () -> Optional.of(preset));
         GatewayViewModel m = new GatewayViewModel(seeded, new InlineRunner(), GatewayConfig.PORTAL);
 
-        m.load();
+        m.form().load();
 
         assertTrue(m.preconfiguredProperty().get());
         assertEquals("smtp.saas.exemple.fr", m.serverProperty().get());
