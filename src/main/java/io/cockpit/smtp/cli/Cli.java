@@ -60,7 +60,7 @@ public final class Cli {
             code = c.exitCode();
         } else if (ex instanceof ValidationException v) {
             for (FieldProblem p : v.problems()) {
-                err.println(p.englishSentence());
+                err.println(ProblemWords.sentence(p));
             }
             err.println("Nothing was changed.");
             code = ExitCode.INVALID;

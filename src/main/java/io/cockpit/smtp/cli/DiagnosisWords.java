@@ -1,8 +1,14 @@
 package io.cockpit.smtp.cli;
 
+import io.cockpit.smtp.core.gateway.Authentication;
+import io.cockpit.smtp.core.mail.diagnosis.Detail;
 import io.cockpit.smtp.core.mail.diagnosis.Failure;
 import io.cockpit.smtp.core.mail.diagnosis.Hint;
 import io.cockpit.smtp.core.mail.diagnosis.Step;
+import io.cockpit.smtp.core.mail.diagnosis.StepResult;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The CLI's English words for the diagnosis codes (the console's are in its bundles). */
 final class DiagnosisWords {
@@ -86,5 +92,62 @@ final class DiagnosisWords {
             case AUTH_IN_CLEAR -> "With security none the password travels unencrypted: choose --security ssl or "
                     + "starttls.";
         };
+    }
+
+    /** A step's details, one after another: "127.0.0.1 port 1: Connection refused". */
+    static String details(StepResult s) {
+        return s.details().stream().map(DiagnosisWords::detail).collect(Collectors.joining("; "));
+    }
+
+    /** Technical values as they are; an error by its own text (the JDK's or Angus's), dates as ISO-8601. */
+    static String detail(Detail d) {
+        return switch (d.code()) {
+            case RESOLVED, EXTENSIONS, GREETING, SERVER_REPLY -> text(d.arg(0));
+            case RESOLVE_TIMEOUT -> "no answer from the name service within " + d.arg(0) + " s";
+            case UNKNOWN_HOST -> "unknown host " + d.arg(0);
+            case CANCELLED -> "cancelled";
+            case CONNECTED -> d.arg(0) + " port " + d.arg(1) + ": connected";
+            case CONNECT_FAILED -> d.arg(0) + " port " + d.arg(1) + ": " + text(d.arg(2));
+            case ERROR -> text(d.arg(1));
+            case NO_GREETING -> "no greeting";
+            case EHLO -> "EHLO: " + text(d.arg(0));
+            case EHLO_AFTER_TLS -> "EHLO after TLS: " + text(d.arg(0));
+            case NO_EXTENSIONS -> "no extensions";
+            case NO_REPLY -> "no reply";
+            case TLS_SESSION -> d.arg(0) + ", " + d.arg(1);
+            case HANDSHAKE_FAILED -> "handshake failed: " + text(d.arg(0));
+            case CERTIFICATE -> "certificate " + d.arg(0) + ", issued by " + d.arg(1) + ", valid " + d.arg(2) + " to "
+                    + d.arg(3) + ", " + d.arg(4);
+            case HOST_MATCHES -> "host name matches " + d.arg(0);
+            case HOST_MISMATCH -> "host name does not match " + d.arg(0);
+            case AUTH_NOT_OFFERED -> "configured " + ((Authentication) d.arg(0)).name().toLowerCase(Locale.ROOT)
+                    + " authentication not offered (AUTH: " + text(d.arg(1)) + ")";
+            case MECHANISMS -> String.join(" ", strings(d.arg(0)));
+            case NO_MECHANISM -> "none";
+            case AUTH -> d.arg(0) + ": " + text(d.arg(1));
+            case AUTH_ACCEPTED -> "accepted";
+            case EXCHANGE -> text(d.arg(0)) + " → " + text(d.arg(1));
+            case MESSAGE_REPLY -> "message → " + d.arg(0);
+            case MESSAGE_NOT_BUILT -> String.valueOf(d.arg(0));
+            case SECRET_UNAVAILABLE -> "The stored secret (" + d.arg(0) + ") cannot be decrypted: " + d.arg(1)
+                    + ". Enter it again.";
+            case OAUTH_TOKEN_UNAVAILABLE -> "OAuth 2.0: " + d.arg(1);
+            case CANCELLED_DURING_TOKEN -> "cancelled while obtaining the OAuth 2.0 token";
+        };
+    }
+
+    /** A nested fact in its words, lines joined by ", ", anything else as it is. */
+    private static String text(Object value) {
+        if (value instanceof Detail d) {
+            return detail(d);
+        }
+        if (value instanceof List<?> l) {
+            return String.join(", ", strings(l));
+        }
+        return String.valueOf(value);
+    }
+
+    private static List<String> strings(Object list) {
+        return ((List<?>) list).stream().map(String::valueOf).toList();
     }
 }

@@ -85,7 +85,7 @@ public final class GatewayCommand {
             PrintWriter err = spec.commandLine().getErr();
             for (FieldProblem w : service.check(saved)) {
                 if (!w.isError()) {
-                    err.println("warning: " + w.englishSentence());
+                    err.println("warning: " + ProblemWords.sentence(w));
                 }
             }
             out.println(SavedLine.of(current.version(), saved.version(), "Gateway saved"));

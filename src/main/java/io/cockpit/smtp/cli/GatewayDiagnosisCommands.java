@@ -107,7 +107,7 @@ final class GatewayDiagnosisCommands {
             n.put("name", s.step().id());
             n.put("ok", s.ok());
             n.put("millis", s.millis());
-            n.put("detail", s.detail());
+            n.put("detail", DiagnosisWords.details(s));
             if (s.failure() != null) {
                 n.put("failure", s.failure().name());
             }
@@ -161,7 +161,7 @@ final class GatewayDiagnosisCommands {
     private static void printHuman(DiagnosisReport r, PrintWriter out) {
         for (StepResult s : r.steps()) {
             out.printf("%-4s %-26s %6d ms  %s%n", s.ok() ? "ok" : "FAIL", DiagnosisWords.step(s.step()), s.millis(),
-                    s.detail() == null ? "" : s.detail());
+                    DiagnosisWords.details(s));
         }
         out.println();
         if (r.ok()) {

@@ -93,7 +93,7 @@ public final class TemplateCommand {
             if (!problems.isEmpty()) {
                 StringBuilder msg = new StringBuilder();
                 for (TemplateProblem p : problems) {
-                    msg.append(FormatField.template(lang)).append(", ").append(p.englishSentence()).append('\n');
+                    msg.append(FormatField.template(lang)).append(", ").append(TemplateWords.sentence(p)).append('\n');
                 }
                 msg.append("Nothing was changed.");
                 throw new CliException(ExitCode.INVALID, msg.toString());
@@ -150,10 +150,10 @@ public final class TemplateCommand {
                 }
             }
             for (TemplateProblem problem : p.problems()) {
-                err.println((problem.isError() ? "error: " : "warning: ") + problem.englishSentence());
+                err.println((problem.isError() ? "error: " : "warning: ") + TemplateWords.sentence(problem));
             }
             if (json) {
-                out.println(GatewayJson.MAPPER.writeValueAsString(FormatJson.preview(p)));
+                out.println(GatewayJson.MAPPER.writeValueAsString(FormatJson.preview(p, TemplateWords::message)));
             } else if (!p.hasSyntaxErrors()) {
                 out.println(p.subject());
             }

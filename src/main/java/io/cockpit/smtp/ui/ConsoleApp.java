@@ -92,8 +92,9 @@ public final class ConsoleApp extends Application {
         if (e instanceof StoreException s) {
             sentence = i18n.of("store.error", s.reason(), s.location());
             if (s.reason() == StoreException.Reason.UNAVAILABLE && s.getCause() != null) {
-                // No words of ours fit an unforeseen cause: show the store's own, so the administrator can act on it.
-                sentence += "\n" + s.getMessage();
+                // No words of ours fit an unforeseen cause: show its own (a technical fact, such as the driver's
+                // message), so the administrator can act on it; our sentence above already says the rest.
+                sentence += "\n" + s.causeText();
             }
         } else {
             LOG.error("the console could not open the store", e);

@@ -8,9 +8,11 @@ import io.cockpit.smtp.core.gateway.Preset;
 import io.cockpit.smtp.core.gateway.Security;
 import io.cockpit.smtp.core.store.StoreException;
 import io.cockpit.smtp.core.validation.Problem;
+import io.cockpit.smtp.core.mail.diagnosis.Detail;
 import io.cockpit.smtp.core.mail.diagnosis.Failure;
 import io.cockpit.smtp.core.mail.diagnosis.Hint;
 import io.cockpit.smtp.core.mail.diagnosis.Step;
+import io.cockpit.smtp.core.oauth.OAuthException;
 import io.cockpit.smtp.core.outbox.Flow;
 import io.cockpit.smtp.core.outbox.OutboxStatus;
 import io.cockpit.smtp.ui.common.FormModel;
@@ -55,6 +57,8 @@ class LocalizationConsistencyTest {
             Map.entry("diagnosis.failure", Failure.class),
             Map.entry("diagnosis.hint", Hint.class),
             Map.entry("diagnosis.step", Step.class),
+            Map.entry("diagnosis.detail", Detail.Code.class),
+            Map.entry("diagnosis.oauth", OAuthException.Reason.class),
             Map.entry("outbox.flow", Flow.class),
             Map.entry("outbox.status", OutboxStatus.class),
             Map.entry("outbox.notice", OutboxViewModel.Notice.class),

@@ -8,6 +8,7 @@ import io.cockpit.smtp.core.template.TemplateProblem;
 import io.cockpit.smtp.core.template.TemplateVariable;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** The email format as the contract's JSON: {@code format show}, {@code template variables}, {@code template preview}. */
 public final class FormatJson {
@@ -73,7 +74,8 @@ public final class FormatJson {
         return out;
     }
 
-    public static ObjectNode preview(SubjectPreview p) {
+    /** @param message a problem in words (the CLI's English), without its column */
+    public static ObjectNode preview(SubjectPreview p, Function<TemplateProblem, String> message) {
         ObjectNode o = GatewayJson.MAPPER.createObjectNode();
         o.put("subject", p.subject());
         o.put("language", p.language());
@@ -85,7 +87,7 @@ public final class FormatJson {
             ObjectNode n = problems.addObject();
             n.put("severity", t.isError() ? "error" : "warning");
             n.put("column", t.column());
-            n.put("message", t.englishSentence().substring(t.englishSentence().indexOf(": ") + 2));
+            n.put("message", message.apply(t));
             n.put("code", t.kind().name());
             n.put("name", t.name());
         }

@@ -37,6 +37,11 @@ public final class StoreException extends RuntimeException {
         return nl < 0 ? m : m.substring(0, nl);
     }
 
+    /** The first line of the underlying error's own message (a technical fact, such as the driver's), for any reason. */
+    public String causeText() {
+        return firstLine(getCause());
+    }
+
     public Reason reason() {
         return reason;
     }

@@ -15,44 +15,28 @@ public record TemplateProblem(Kind kind, Severity severity, int start, int end, 
 
     public enum Kind {
         /** {@code ${} with no closing brace. */
-        UNCLOSED(true, "'${' is never closed by '}'"),
+        UNCLOSED(true),
         /** {@code ${}} or {@code ${:-x}}. */
-        EMPTY_NAME(true, "the variable name is empty"),
+        EMPTY_NAME(true),
         /** {@code ${1A}}, {@code ${A B}}, {@code ${name}}. */
-        BAD_NAME(true, "malformed variable name (capital letters, digits and _ only, starting with a letter)"),
+        BAD_NAME(true),
         /** A well-formed name that the catalogue does not hold. */
-        UNKNOWN_VARIABLE(false, "unknown variable"),
+        UNKNOWN_VARIABLE(false),
         /** A known variable with no value and no fallback: it renders as nothing. */
-        VALUE_MISSING(false, "no value for this variable: it renders as nothing");
+        VALUE_MISSING(false);
 
         private final boolean syntax;
-        private final String english;
 
-        Kind(boolean syntax, String english) {
+        Kind(boolean syntax) {
             this.syntax = syntax;
-            this.english = english;
         }
 
         public boolean isSyntaxError() {
             return syntax;
         }
-
-        public String english() {
-            return english;
-        }
     }
 
     public boolean isError() {
         return severity == Severity.ERROR;
-    }
-
-    /** "column 9: unknown variable ${REPORT_NAM}" — the CLI's words. */
-    public String englishSentence() {
-        String what = switch (kind) {
-            case UNKNOWN_VARIABLE, VALUE_MISSING -> kind.english() + " ${" + name + "}";
-            case BAD_NAME -> kind.english() + ": '" + name + "'";
-            default -> kind.english();
-        };
-        return "column " + column + ": " + what;
     }
 }

@@ -25,9 +25,4 @@ public record FieldProblem(String field, Problem problem, Severity severity) {
     public boolean isError() {
         return severity == Severity.ERROR;
     }
-
-    /** "port: must be a whole number from 1 to 65535". */
-    public String englishSentence() {
-        return field + ": " + problem.english();
-    }
 }

@@ -8,7 +8,8 @@ public final class ValidationException extends Exception {
     private final List<FieldProblem> problems;
 
     public ValidationException(List<FieldProblem> problems) {
-        super(problems.stream().map(FieldProblem::englishSentence).collect(Collectors.joining("; ")));
+        // "port: PORT_RANGE", for logs: the CLI and the screens word each problem from its code.
+        super(problems.stream().map(p -> p.field() + ": " + p.problem()).collect(Collectors.joining("; ")));
         this.problems = List.copyOf(problems);
     }
 

@@ -1,6 +1,10 @@
 package io.cockpit.smtp.ui.common;
 
 import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -102,6 +106,12 @@ public final class I18n {
             return key;
         }
         return args.length == 0 ? text : new MessageFormat(text, locale()).format(args);
+    }
+
+    /** A moment as the user reads dates: the language's own medium form, in this computer's time zone. */
+    public String dateTime(Instant instant) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale())
+                .withZone(ZoneId.systemDefault()).format(instant);
     }
 
     /** The text for an enum value: key {@code <family>.<CONSTANT>}. */

@@ -27,6 +27,7 @@ public final class GatewayTestController {
     private final GatewayTestViewModel vm;
     private final I18n i18n;
     private final FieldDecoration decoration;
+    private final StepDetailWords details;
 
     @FXML private TextField recipientField;
     @FXML private Label recipientMessage, resultLabel, certSubject, certIssuer, certValidity, certFingerprint, pinnedLabel;
@@ -40,6 +41,7 @@ public final class GatewayTestController {
         this.vm = vm;
         this.i18n = i18n;
         this.decoration = decoration;
+        this.details = new StepDetailWords(i18n);
     }
 
     @FXML
@@ -101,7 +103,8 @@ public final class GatewayTestController {
     private void showCertificate(CertificateInfo c) {
         certSubject.setText(c == null ? "" : i18n.get("gateway.test.cert.subject", c.subject()));
         certIssuer.setText(c == null ? "" : i18n.get("gateway.test.cert.issuer", c.issuer()));
-        certValidity.setText(c == null ? "" : i18n.get("gateway.test.cert.validity", c.notBefore().toString(), c.notAfter().toString()));
+        certValidity.setText(c == null ? "" : i18n.get("gateway.test.cert.validity", i18n.dateTime(c.notBefore()),
+                i18n.dateTime(c.notAfter())));
         certFingerprint.setText(c == null ? "" : i18n.get("gateway.test.cert.fingerprint", c.fingerprint()));
     }
 
@@ -121,7 +124,7 @@ public final class GatewayTestController {
             } else {
                 var r = row.result();
                 String outcome = r.ok() ? i18n.get("gateway.test.step.ok") : i18n.of("diagnosis.failure", r.failure());
-                setText(i18n.get("gateway.test.step.done", name, outcome, r.millis(), r.detail() == null ? "" : r.detail()));
+                setText(i18n.get("gateway.test.step.done", name, outcome, r.millis(), details.of(r)));
                 getStyleClass().add(r.ok() ? "step-ok" : "step-failed");
             }
         }

@@ -68,8 +68,11 @@ public record Capabilities(String greeting, List<String> extensions, Long size, 
         }
     }
 
-    /** "SIZE 10240000, STARTTLS, AUTH PLAIN LOGIN, 8BITMIME, SMTPUTF8" – for step details. */
-    public String summary() {
+    /**
+     * The extensions worth showing, as the server names them ("SIZE 10240000", "STARTTLS", "AUTH PLAIN LOGIN",
+     * "8BITMIME", "SMTPUTF8"); empty when it advertised none of them.
+     */
+    public List<String> summary() {
         List<String> out = new ArrayList<>();
         if (size != null) {
             out.add(size == 0 ? "SIZE" : "SIZE " + size);
@@ -86,6 +89,6 @@ public record Capabilities(String greeting, List<String> extensions, Long size, 
         if (smtpUtf8) {
             out.add("SMTPUTF8");
         }
-        return out.isEmpty() ? "no extensions" : String.join(", ", out);
+        return List.copyOf(out);
     }
 }

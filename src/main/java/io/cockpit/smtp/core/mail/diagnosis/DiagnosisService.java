@@ -93,12 +93,14 @@ public final class DiagnosisService {
             }
             return new Diagnosis(g, secret, listener, cancellation).run(to, content);
         } catch (SecretUnavailableException e) {
-            return refusedBeforeStart(Failure.SECRET_UNAVAILABLE, e.getMessage());
+            return refusedBeforeStart(Failure.SECRET_UNAVAILABLE,
+                    Detail.of(Detail.Code.SECRET_UNAVAILABLE, String.valueOf(e.context()), String.valueOf(e.why())));
         } catch (OAuthException e) {
-            return refusedBeforeStart(Failure.OAUTH_TOKEN_UNAVAILABLE, "OAuth 2.0: " + e.getMessage());
+            return refusedBeforeStart(Failure.OAUTH_TOKEN_UNAVAILABLE,
+                    Detail.of(Detail.Code.OAUTH_TOKEN_UNAVAILABLE, e.reason(), String.valueOf(e.getMessage())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return refusedBeforeStart(Failure.CANCELLED, "cancelled while obtaining the OAuth 2.0 token");
+            return refusedBeforeStart(Failure.CANCELLED, Detail.of(Detail.Code.CANCELLED_DURING_TOKEN));
         } finally {
             if (secret != null) {
                 Arrays.fill(secret, '\0');
@@ -106,8 +108,8 @@ public final class DiagnosisService {
         }
     }
 
-    private static DiagnosisReport refusedBeforeStart(Failure failure, String detail) {
-        StepResult r = StepResult.failed(Step.AUTH, 0, detail, failure);
+    private static DiagnosisReport refusedBeforeStart(Failure failure, Detail detail) {
+        StepResult r = StepResult.failed(Step.AUTH, 0, List.of(detail), failure);
         List<Hint> hints = failure == Failure.SECRET_UNAVAILABLE ? List.of(Hint.SECRET_UNAVAILABLE) : List.of();
         return new DiagnosisReport(false, List.of(r), Step.AUTH, failure, hints, List.of(), null, Capabilities.NONE,
                 null, null, null, null);

@@ -17,6 +17,11 @@ public record TranscriptLine(long nanos, Kind kind, String text) {
         DEBUG
     }
 
+    /** A server line that ends its reply: the code alone, or the code and a space (not a dash, which says more follows). */
+    public boolean endsReply() {
+        return kind == Kind.SERVER && (text.length() == 3 || (text.length() > 3 && text.charAt(3) == ' '));
+    }
+
     /** "S: ...", "C: ...", "* ..." like swaks; null for debug lines. */
     public String display() {
         return switch (kind) {

@@ -1,0 +1,53 @@
+package io.cockpit.smtp.cli;
+
+import io.cockpit.smtp.core.validation.FieldProblem;
+import io.cockpit.smtp.core.validation.Problem;
+
+/** The CLI's English for the validation codes (the console's words are in its bundles, key {@code problem.<CODE>}). */
+final class ProblemWords {
+    private ProblemWords() {
+    }
+
+    /** "port: must be a whole number from 1 to 65535". */
+    static String sentence(FieldProblem p) {
+        return p.field() + ": " + english(p.problem());
+    }
+
+    /** The sentence fragment printed after the field name. */
+    static String english(Problem p) {
+        return switch (p) {
+            case REQUIRED -> "is required";
+            case CONTROL_CHARACTERS -> "must not contain line breaks, tabs or other control characters";
+            case TOO_LONG -> "is too long";
+            case HOST_INVALID -> "must be a DNS name or an IPv4 or IPv6 address";
+            case PORT_RANGE -> "must be a whole number from 1 to 65535";
+            case NUMBER_INVALID -> "must be a whole number";
+            case TIMEOUT_RANGE -> "must be a whole number of seconds from 1 to 600";
+            case RATE_RANGE -> "must be a whole number from 0 (no cap) to 100000";
+            case ADDRESS_INVALID -> "must be one email address such as name@example.com";
+            case ADDRESS_LIST -> "must be a single address, not a list";
+            case ENGINE_UNKNOWN -> "is not a registered engine";
+            case CHOICE_INVALID -> "is not one of the allowed values";
+            case USERNAME_REQUIRED -> "is required when authentication is on";
+            case PASSWORD_REQUIRED -> "is required to activate a gateway that authenticates with a password";
+            case SERVER_REQUIRED_WHEN_ACTIVE -> "is required to activate the gateway";
+            case FROM_REQUIRED_WHEN_ACTIVE -> "is required to activate the gateway";
+            case PASSWORD_IN_CLEAR -> "the password would travel unencrypted: choose SSL or STARTTLS";
+            case OAUTH_FIELD_REQUIRED -> "is required for OAuth 2.0 authentication";
+            case URL_INVALID -> "must be an absolute http:// or https:// URL";
+            case LANGUAGE_INVALID -> "must be a language code such as fr, en or pt-BR";
+            case CERTIFICATE_INVALID -> "is not a readable PEM certificate";
+            case LANGUAGE_NOT_LISTED -> "is not one of the portal's languages";
+            case LANGUAGE_DUPLICATE -> "lists the same language twice";
+            case TEMPLATE_SYNTAX -> "has a syntax error";
+            case TEMPLATE_UNKNOWN_VARIABLE -> "uses a variable that is not in the catalogue (see 'template variables')";
+            case SUBJECT_FROM_TEMPLATE -> "is not accepted for report-notification: the subject comes from the language's template";
+            case VARIABLE_INVALID -> "must be NAME=VALUE with NAME made of capitals, digits and _ (such as TICKET_ID)";
+            case TOO_MANY -> "has too many values";
+            case ENGINE_EXISTS -> "is already a registered engine";
+            case NAME_INVALID -> "must be 1 to 64 letters, digits, '.', '_' or '-'";
+            case JSON_INVALID -> "is not a JSON object with the fields of a message";
+            case DURATION_INVALID -> "must be a duration such as 30d, 12h, 15m or 45s";
+        };
+    }
+}
