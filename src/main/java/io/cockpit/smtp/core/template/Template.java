@@ -169,17 +169,6 @@ public final class Template {
         return !syntaxErrors.isEmpty();
     }
 
-    /** The variable references, in order (a name used twice appears twice). */
-    public List<Segment.Variable> variables() {
-        List<Segment.Variable> out = new ArrayList<>(variableCount);
-        for (Segment s : segments) {
-            if (s instanceof Segment.Variable v) {
-                out.add(v);
-            }
-        }
-        return out;
-    }
-
     /** Syntax errors, then every reference to a name the catalogue does not hold (a warning), in text order. */
     public List<TemplateProblem> lint(Set<String> knownNames) {
         List<TemplateProblem> out = new ArrayList<>(syntaxErrors.size() + 2);

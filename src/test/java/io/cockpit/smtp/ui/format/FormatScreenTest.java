@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cockpit.smtp.core.CoreServices;
-import io.cockpit.smtp.core.store.StoreFixture;
+import io.cockpit.smtp.testing.TestStore;
 import io.cockpit.smtp.ui.ConsoleFixture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -102,7 +102,7 @@ class FormatScreenTest extends ConsoleFixture {
         io.cockpit.smtp.cli.CliRun cli = io.cockpit.smtp.cli.CliRun.run(dir, null, "template", "preview", "--lang", "en");
         assertEquals(0, cli.code(), cli.err());
         assertEquals(shown, cli.out().strip());
-        try (CoreServices services = StoreFixture.open(dir)) {
+        try (CoreServices services = TestStore.open(dir)) {
             assertEquals(shown, services.formats().reportSubject(services.formats().load(), "en",
                     services.formats().sampleValues(services.formats().load(), "en")));
         }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.gateway.Security;
 import io.cockpit.smtp.core.mail.diagnosis.TestSmtp;
-import io.cockpit.smtp.core.store.StoreFixture;
+import io.cockpit.smtp.testing.TestStore;
 import io.cockpit.smtp.ui.ConsoleFixture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
@@ -24,7 +24,7 @@ class GatewayTestScreenTest extends ConsoleFixture {
     @Test
     void aTestEmailShowsItsStepsResultAndTranscript() throws Exception {
         try (var server = TestSmtp.subetha(0, null, false, null, null)) {
-            try (CoreServices services = StoreFixture.open(dir)) {
+            try (CoreServices services = TestStore.open(dir)) {
                 services.gateways().save(services.gateways().loadPortal().toBuilder()
                         .server("127.0.0.1").port(server.port()).security(Security.NONE)
                         .from("itsm@example.com").displayName("Service desk").build());
