@@ -9,7 +9,7 @@ import io.cockpit.smtp.core.template.TemplateVariable;
 import java.util.List;
 import java.util.Locale;
 
-/** The email format as the contract's JSON: {@code format show}, {@code template variables}, {@code template preview}. */
+/** The email format as JSON: {@code format show}, {@code template variables} and {@code template preview}. */
 public final class FormatJson {
     private FormatJson() {
     }

@@ -11,7 +11,7 @@ import java.util.Set;
  * A parsed subject template: the one parse result that feeds the editor's highlighting ({@link #segments()}), the
  * problems list ({@link #lint}) and the rendering ({@link #render}), so what the preview shows is what is sent.
  *
- * <p>Syntax (the CLI contract's "Template syntax"): {@code ${NAME}} with NAME {@code [A-Z][A-Z0-9_]*};
+ * <p>Syntax (docs/cli.md, "Template syntax"): {@code ${NAME}} with NAME {@code [A-Z][A-Z0-9_]*};
  * {@code ${NAME:-fallback}}, the fallback ending at the first {@code }}; {@code $${} is a literal {@code ${}; any
  * other character, a lone {@code $} included, is itself. Immutable and thread-safe.
  */

@@ -23,7 +23,7 @@ class TemplateTest {
         return Template.parse(template).render(VALUES);
     }
 
-    /** The contract's syntax table, row by row (with the neighbours that make each row unambiguous). */
+    /** The syntax table of docs/cli.md, row by row (with the neighbours that make each row unambiguous). */
     @ParameterizedTest(name = "[{index}] {0} -> {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             // ${NAME}: the value of NAME
