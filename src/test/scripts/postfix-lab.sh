@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A standard MTA on this machine to try the console against, as acceptance does:
+# A standard MTA on this machine to try the console against:
 # Postfix on 127.0.0.1 with
 #   port 25   plain, STARTTLS offered, no AUTH (mail for lab.example.com accepted)
 #   port 587  submission: STARTTLS required, AUTH PLAIN/LOGIN (user alice@lab.example.com)

@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The layering of docs/design.md, as executable rules that say why. */
+/** The layering README.md describes ("How it is built"), as executable rules that say why. */
 @AnalyzeClasses(packages = "io.cockpit.smtp", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     @ArchTest

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
-/** Runs one command line: parses, runs, maps failures to the contract's exit codes and plain words on stderr. */
+/** Runs one command line: parses, runs, maps failures to the exit codes of docs/cli.md and plain words on stderr. */
 public final class Cli {
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
 

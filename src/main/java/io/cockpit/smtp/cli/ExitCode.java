@@ -1,6 +1,6 @@
 package io.cockpit.smtp.cli;
 
-/** The contract's exit codes. */
+/** The exit codes of every command (docs/cli.md): scripts branch on them, so a code never changes meaning. */
 public final class ExitCode {
     public static final int DONE = 0;
     public static final int FAILED = 1;

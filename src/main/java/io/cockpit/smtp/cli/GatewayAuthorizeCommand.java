@@ -15,8 +15,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "authorize", mixinStandardHelpOptions = true,
-        description = {"OAuth 2.0 delegated grant (authorization code with PKCE): print the URL to open in a browser,",
-                "wait for the redirect to this machine, then store the refresh token encrypted."})
+        description = {"OAuth 2.0 delegated grant (authorization code with PKCE) for the gateway's mailbox.",
+                "Prints the URL to open in a browser, waits for the redirect to this machine, then stores",
+                "the refresh token encrypted."})
 final class GatewayAuthorizeCommand implements Callable<Integer> {
     @ParentCommand GatewayCommand parent;
     @Spec CommandSpec spec;

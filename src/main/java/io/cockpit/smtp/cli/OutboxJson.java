@@ -8,7 +8,7 @@ import io.cockpit.smtp.core.outbox.Recipient;
 import java.time.Instant;
 import java.util.List;
 
-/** The contract's JSON objects of {@code outbox list} and {@code outbox show}. */
+/** The JSON objects of {@code outbox list} and {@code outbox show}; scripts read their keys, listed in docs/cli.md. */
 final class OutboxJson {
     static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -3,7 +3,7 @@ package io.cockpit.smtp.bench;
 import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.gateway.GatewayStatus;
 import io.cockpit.smtp.core.outbox.NewMessage;
-import io.cockpit.smtp.core.store.DbLocation;
+import io.cockpit.smtp.testing.TestStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ public final class OutboxThroughput {
         int n = Integer.parseInt(args[0]);
         int port = Integer.parseInt(args[1]);
         Path dir = Files.createTempDirectory("outbox-bench");
-        try (CoreServices s = CoreServices.open(DbLocation.resolve(dir.resolve("db").toString(), dir.resolve("key").toString()))) {
+        try (CoreServices s = TestStore.open(dir)) {
             if (args.length > 2) {
                 s.senderSettings(io.cockpit.smtp.core.outbox.SenderSettings.DEFAULT.withConnections(Integer.parseInt(args[2])));
             }

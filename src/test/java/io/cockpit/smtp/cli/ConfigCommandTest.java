@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cockpit.smtp.core.CoreServices;
-import io.cockpit.smtp.core.store.DbLocation;
+import io.cockpit.smtp.testing.TestStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -84,12 +84,11 @@ class ConfigCommandTest {
     @Test
     void rotateKeyReencryptsSoTheOldKeyNoLongerOpensThePassword() throws Exception {
         configure(dir);
-        byte[] oldKey = Files.readAllBytes(dir.resolve("cockpit-smtp.key"));
+        byte[] oldKey = Files.readAllBytes(TestStore.keyFile(dir));
         CliRun r = CliRun.run(dir, null, "config", "rotate-key");
         assertEquals(0, r.code(), r.err());
-        assertFalse(Arrays.equals(oldKey, Files.readAllBytes(dir.resolve("cockpit-smtp.key"))));
-        try (CoreServices core = CoreServices.open(DbLocation.resolve(dir.resolve("cockpit").toString(),
-                dir.resolve("cockpit-smtp.key").toString()))) {
+        assertFalse(Arrays.equals(oldKey, Files.readAllBytes(TestStore.keyFile(dir))));
+        try (CoreServices core = TestStore.open(dir)) {
             assertEquals("secret-pw", new String(core.gateways().openPassword(core.gateways().loadPortal())));
         }
     }

@@ -9,7 +9,6 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.cockpit.smtp.Launcher;
 import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.outbox.OutboxStatus;
-import io.cockpit.smtp.core.store.StoreFixture;
 import io.cockpit.smtp.testing.ChildJvm;
 import io.cockpit.smtp.testing.Outboxes;
 import io.cockpit.smtp.testing.TestStore;
@@ -60,7 +59,7 @@ class EngineCommandTest {
         GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
         try {
-            try (CoreServices s = StoreFixture.open(dir)) {
+            try (CoreServices s = TestStore.open(dir)) {
                 TestStore.plainGateway(s, smtp.getSmtp().getPort(), io.cockpit.smtp.core.gateway.GatewayStatus.ACTIVE);
             }
             Process child = ChildJvm.start(Launcher.class, dir.resolve("engine.log"), "--db", dir.resolve("cockpit").toString(),
@@ -79,7 +78,7 @@ class EngineCommandTest {
                 assertTrue(child.waitFor(60, TimeUnit.SECONDS));
                 assertEquals(0, child.exitValue(), "a clean stop exits 0");
             }
-            try (CoreServices s = StoreFixture.open(dir)) {
+            try (CoreServices s = TestStore.open(dir)) {
                 assertNull(s.engineRegistry().find("local").orElseThrow().holder(), "released on a clean stop");
                 Outboxes.await(() -> s.outbox().list(OutboxStatus.SENT, null, 0).size() == 1, Duration.ofSeconds(5));
             }

@@ -1,7 +1,7 @@
 package io.cockpit.smtp.ui;
 
 import io.cockpit.smtp.core.store.DbLocation;
-import io.cockpit.smtp.core.store.StoreFixture;
+import io.cockpit.smtp.testing.TestStore;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +42,7 @@ public abstract class ConsoleFixture extends FxRobot {
 
     /** The store the console opens; a test that prepares its data elsewhere overrides this. */
     protected DbLocation location() {
-        return StoreFixture.location(dir);
+        return TestStore.location(dir);
     }
 
     /** Starts the console as the launcher does (closing it exits the platform). */

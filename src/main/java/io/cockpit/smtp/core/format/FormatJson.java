@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-/** The email format as the contract's JSON: {@code format show}, {@code template variables}, {@code template preview}. */
+/** The email format as JSON: {@code format show}, {@code template variables} and {@code template preview}. */
 public final class FormatJson {
     private FormatJson() {
     }

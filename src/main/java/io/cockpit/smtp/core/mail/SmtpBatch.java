@@ -36,15 +36,9 @@ public final class SmtpBatch implements AutoCloseable {
     /**
      * Connects, secures and authenticates.
      *
+     * @param trust built once for the gateway and reused: building one reads the system's authorities, far too slow to
+     *              repeat for every batch
      * @param secret the password, null without authentication; not kept
-     */
-    public static SmtpBatch open(GatewayConfig gateway, char[] secret) throws DeliveryFailure {
-        return open(gateway, PinnedTrust.of(gateway.trustedCertificates()), secret);
-    }
-
-    /**
-     * As {@link #open(GatewayConfig, char[])} with a trust built once for the gateway (building one reads the system's
-     * authorities, far too slow to repeat for every batch).
      */
     public static SmtpBatch open(GatewayConfig gateway, PinnedTrust trust, char[] secret) throws DeliveryFailure {
         Properties props = SmtpSessions.properties(gateway, trust);

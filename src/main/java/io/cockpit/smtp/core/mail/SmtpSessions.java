@@ -3,7 +3,6 @@ package io.cockpit.smtp.core.mail;
 import io.cockpit.smtp.core.gateway.Authentication;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.Security;
-import jakarta.mail.Session;
 import java.util.Properties;
 
 /**
@@ -61,10 +60,6 @@ public final class SmtpSessions {
             props.put(k + "auth", "false");
         }
         return props;
-    }
-
-    public static Session session(GatewayConfig g, PinnedTrust trust) {
-        return Session.getInstance(properties(g, trust));
     }
 
     /** The host as sockets want it: an IPv6 literal without its brackets. */

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The portal's mail flows (contract: "send and outbox"). */
+/** The portal's mail flows; their command-line names are fixed (docs/cli.md, {@code send --flow}). */
 public enum Flow {
     TICKET_NOTIFICATION,
     REPORT_NOTIFICATION,

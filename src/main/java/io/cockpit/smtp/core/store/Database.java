@@ -3,9 +3,7 @@ package io.cockpit.smtp.core.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -153,31 +151,6 @@ public final class Database implements AutoCloseable {
             } finally {
                 current.remove();
             }
-        } catch (SQLException e) {
-            throw new StoreFailure(e);
-        }
-    }
-
-    /** Forces committed data to the disk (H2 does not fsync on commit). */
-    public void checkpointSync() {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CHECKPOINT SYNC");
-        } catch (SQLException e) {
-            throw new StoreFailure(e);
-        }
-    }
-
-    /** True when the schema holds the table (used by tests and diagnostics). */
-    public boolean hasTable(String table) {
-        try (Connection c = pool.getConnection()) {
-            for (String name : new String[] {table, table.toUpperCase(java.util.Locale.ROOT)}) {
-                try (ResultSet rs = c.getMetaData().getTables(null, null, name, null)) {
-                    if (rs.next()) {
-                        return true;
-                    }
-                }
-            }
-            return false;
         } catch (SQLException e) {
             throw new StoreFailure(e);
         }

@@ -11,7 +11,7 @@ import java.util.Set;
  * A parsed subject template: the one parse result that feeds the editor's highlighting ({@link #segments()}), the
  * problems list ({@link #lint}) and the rendering ({@link #render}), so what the preview shows is what is sent.
  *
- * <p>Syntax (the CLI contract's "Template syntax"): {@code ${NAME}} with NAME {@code [A-Z][A-Z0-9_]*};
+ * <p>Syntax (docs/cli.md, "Template syntax"): {@code ${NAME}} with NAME {@code [A-Z][A-Z0-9_]*};
  * {@code ${NAME:-fallback}}, the fallback ending at the first {@code }}; {@code $${} is a literal {@code ${}; any
  * other character, a lone {@code $} included, is itself. Immutable and thread-safe.
  */
@@ -167,17 +167,6 @@ public final class Template {
 
     public boolean hasSyntaxErrors() {
         return !syntaxErrors.isEmpty();
-    }
-
-    /** The variable references, in order (a name used twice appears twice). */
-    public List<Segment.Variable> variables() {
-        List<Segment.Variable> out = new ArrayList<>(variableCount);
-        for (Segment s : segments) {
-            if (s instanceof Segment.Variable v) {
-                out.add(v);
-            }
-        }
-        return out;
     }
 
     /** Syntax errors, then every reference to a name the catalogue does not hold (a warning), in text order. */

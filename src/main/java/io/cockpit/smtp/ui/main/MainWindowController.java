@@ -35,7 +35,7 @@ public final class MainWindowController {
     @FXML private StackPane content;
     @FXML private Label gatewayStatus;
     @FXML private Label databaseLocation;
-    /** Slot for other issues' status (outbox counts): add labels here from their own code. */
+    /** Filled by the features that show a status (the outbox counts): the window knows none of their labels. */
     @FXML private HBox statusExtras;
     @FXML private ToggleButton french;
     @FXML private ToggleButton english;

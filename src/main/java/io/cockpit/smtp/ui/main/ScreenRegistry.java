@@ -52,7 +52,6 @@ public final class ScreenRegistry {
                     io.cockpit.smtp.ui.send.SendScreen.FXML,
                     io.cockpit.smtp.ui.send.SendController.class,
                     io.cockpit.smtp.ui.send.SendScreen::controller)
-            // ui-gateway: the screens of the other issues go here (format, outbox, send, engines).
     );
 
     /** The screen the console opens on. */

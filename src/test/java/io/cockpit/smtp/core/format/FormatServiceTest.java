@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.history.HistoryEntry;
 import io.cockpit.smtp.core.store.ConflictException;
-import io.cockpit.smtp.core.store.DbLocation;
 import io.cockpit.smtp.core.template.TemplateProblem;
 import io.cockpit.smtp.core.validation.FieldProblem;
 import io.cockpit.smtp.core.validation.Problem;
 import io.cockpit.smtp.core.validation.ValidationException;
+import io.cockpit.smtp.testing.TestStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,7 @@ class FormatServiceTest {
 
     @BeforeEach
     void open() {
-        core = CoreServices.open(DbLocation.resolve(dir.resolve("db").toString(), null));
+        core = TestStore.open(dir);
         service = core.formats();
     }
 
@@ -58,7 +58,7 @@ class FormatServiceTest {
         EmailFormat saved = service.save(f);
         assertEquals(1, saved.version());
         core.close();
-        core = CoreServices.open(DbLocation.resolve(dir.resolve("db").toString(), null));
+        core = TestStore.open(dir);
         EmailFormat read = core.formats().load();
         assertEquals(saved, read);
         assertEquals(List.of("en", "fr", "pt-BR"), read.languages());

@@ -9,6 +9,7 @@ import io.cockpit.smtp.core.gateway.Authentication;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.OAuthProvider;
 import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Session;
 import java.util.List;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.junit.jupiter.api.AfterEach;
@@ -41,8 +42,7 @@ class XOAuth2ConnectTest {
     @Test
     void aValidAccessTokenAuthenticatesWithXoauth2() throws Exception {
         GatewayConfig g = gateway();
-        try (SMTPTransport t = SmtpConnector.connect(SmtpSessions.session(g, PinnedTrust.of(List.of())), g,
-                "access-token-1".toCharArray())) {
+        try (SMTPTransport t = SmtpConnector.connect(session(g), g, "access-token-1".toCharArray())) {
             assertTrue(t.isConnected());
         }
     }
@@ -50,7 +50,11 @@ class XOAuth2ConnectTest {
     @Test
     void aRefusedAccessTokenFailsAuthentication() {
         GatewayConfig g = gateway();
-        assertThrows(AuthenticationFailedException.class, () -> SmtpConnector.connect(
-                SmtpSessions.session(g, PinnedTrust.of(List.of())), g, "stale-token".toCharArray()));
+        assertThrows(AuthenticationFailedException.class,
+                () -> SmtpConnector.connect(session(g), g, "stale-token".toCharArray()));
+    }
+
+    private static Session session(GatewayConfig g) {
+        return Session.getInstance(SmtpSessions.properties(g, PinnedTrust.of(List.of())));
     }
 }

@@ -11,7 +11,7 @@ import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.GatewayField;
 import io.cockpit.smtp.core.gateway.GatewayService;
 import io.cockpit.smtp.core.gateway.OAuthProvider;
-import io.cockpit.smtp.core.store.StoreFixture;
+import io.cockpit.smtp.testing.TestStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +33,7 @@ class OAuthTokenServiceTest {
 
     @Test
     void theClientCredentialsGrantGivesATokenThatIsReusedUntilItExpires() throws Exception {
-        try (CoreServices core = StoreFixture.open(dir); FakeAuthorizationServer as = new FakeAuthorizationServer()) {
+        try (CoreServices core = TestStore.open(dir); FakeAuthorizationServer as = new FakeAuthorizationServer()) {
             GatewayConfig g = oauth(core.gateways(), as.tokenUrl(), "app-secret");
             AccessToken first = core.oauth().accessToken(g);
             AccessToken second = core.oauth().accessToken(g);
@@ -49,7 +49,7 @@ class OAuthTokenServiceTest {
 
     @Test
     void aRefusedClientSecretIsReportedWithTheProvidersWords() throws Exception {
-        try (CoreServices core = StoreFixture.open(dir); FakeAuthorizationServer as = new FakeAuthorizationServer()) {
+        try (CoreServices core = TestStore.open(dir); FakeAuthorizationServer as = new FakeAuthorizationServer()) {
             GatewayConfig g = oauth(core.gateways(), as.tokenUrl(), "wrong-secret");
             OAuthException e = assertThrows(OAuthException.class, () -> core.oauth().accessToken(g));
             assertEquals(OAuthException.Reason.CLIENT_REFUSED, e.reason());
@@ -60,7 +60,7 @@ class OAuthTokenServiceTest {
 
     @Test
     void aSilentTokenEndpointEndsWithinTheTimeout() throws Exception {
-        try (CoreServices core = StoreFixture.open(dir); FakeAuthorizationServer as = new FakeAuthorizationServer()) {
+        try (CoreServices core = TestStore.open(dir); FakeAuthorizationServer as = new FakeAuthorizationServer()) {
             as.silent = true;
             OAuthTokenService quick = new OAuthTokenService(core.gateways(), Duration.ofSeconds(1), Clock.systemUTC());
             GatewayConfig g = oauth(core.gateways(), as.tokenUrl(), "app-secret");
@@ -71,7 +71,7 @@ class OAuthTokenServiceTest {
 
     @Test
     void aPlainHttpTokenUrlOffThisMachineIsRefusedBeforeAnyRequest() throws Exception {
-        try (CoreServices core = StoreFixture.open(dir)) {
+        try (CoreServices core = TestStore.open(dir)) {
             GatewayConfig g = oauth(core.gateways(), "http://login.example.com/token", "app-secret");
             OAuthException e = assertThrows(OAuthException.class, () -> core.oauth().accessToken(g));
             assertEquals(OAuthException.Reason.NOT_CONFIGURED, e.reason());
@@ -80,7 +80,7 @@ class OAuthTokenServiceTest {
 
     @Test
     void withoutSecretOrRefreshTokenTheHealthSaysMissing() throws Exception {
-        try (CoreServices core = StoreFixture.open(dir)) {
+        try (CoreServices core = TestStore.open(dir)) {
             GatewayConfig g = oauth(core.gateways(), "https://login.example.com/token", null);
             assertEquals(TokenHealth.State.MISSING, core.oauth().health(g).state());
             assertEquals(OAuthException.Reason.NOT_CONFIGURED,

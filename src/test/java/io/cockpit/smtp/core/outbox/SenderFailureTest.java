@@ -120,8 +120,8 @@ class SenderFailureTest {
                 .password(s.gateways().sealPassword(g.name(), "pw".toCharArray())).build());
         long id = s.outbox().enqueue(Outboxes.message("test", "a@example.org"));
         s.close();
-        Files.delete(dir.resolve("test.key"));
-        Files.writeString(dir.resolve("test.key"), "damaged");
+        Files.delete(TestStore.keyFile(dir));
+        Files.writeString(TestStore.keyFile(dir), "damaged");
         s = TestStore.open(dir);
         Outboxes.drain(s);
         OutboxMessage m = Outboxes.get(s, id);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
+import io.cockpit.smtp.testing.TestStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ class KillAfterSaveTest {
             child.waitFor(30, TimeUnit.SECONDS);
         }
         assertEquals("SAVED 1", line);
-        try (CoreServices core = StoreFixture.open(dir)) {
+        try (CoreServices core = TestStore.open(dir)) {
             GatewayConfig g = core.gateways().loadPortal();
             assertEquals("killed.example.com", g.server());
             assertEquals("Après kill", g.displayName());

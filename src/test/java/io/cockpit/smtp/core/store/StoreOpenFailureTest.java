@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cockpit.smtp.core.CoreServices;
+import io.cockpit.smtp.testing.TestStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -19,7 +20,7 @@ class StoreOpenFailureTest {
 
     @Test
     void aStoreWrittenByANewerVersionIsRefusedInOneSentenceWithItsPath() {
-        try (CoreServices core = StoreFixture.open(dir)) {
+        try (CoreServices core = TestStore.open(dir)) {
             core.database().inTransaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", "
                         + "\"description\", \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\") "
@@ -28,19 +29,19 @@ class StoreOpenFailureTest {
                 }
             });
         }
-        StoreException e = assertThrows(StoreException.class, () -> StoreFixture.open(dir));
+        StoreException e = assertThrows(StoreException.class, () -> TestStore.open(dir));
         assertEquals(StoreException.Reason.NEWER_SCHEMA, e.reason());
-        assertOneSentenceNaming(e, dir.resolve("cockpit.mv.db"));
+        assertOneSentenceNaming(e, TestStore.databaseFile(dir));
     }
 
     @Test
     void aDamagedFileIsReportedAsDamaged() throws Exception {
         byte[] junk = new byte[64 * 1024];
         new Random(42).nextBytes(junk);
-        Files.write(dir.resolve("cockpit.mv.db"), junk);
-        StoreException e = assertThrows(StoreException.class, () -> StoreFixture.open(dir));
+        Files.write(TestStore.databaseFile(dir), junk);
+        StoreException e = assertThrows(StoreException.class, () -> TestStore.open(dir));
         assertEquals(StoreException.Reason.DAMAGED, e.reason(), e.getMessage());
-        assertOneSentenceNaming(e, dir.resolve("cockpit.mv.db"));
+        assertOneSentenceNaming(e, TestStore.databaseFile(dir));
     }
 
     @Test
@@ -55,7 +56,7 @@ class StoreOpenFailureTest {
 
     @Test
     void aSecondProcessStyleOpenOfTheSameFileWorks() throws Exception {
-        try (CoreServices first = StoreFixture.open(dir); CoreServices second = StoreFixture.open(dir)) {
+        try (CoreServices first = TestStore.open(dir); CoreServices second = TestStore.open(dir)) {
             var saved = first.gateways().save(first.gateways().loadPortal().toBuilder().server("shared.example.com").build());
             assertEquals(saved, second.gateways().loadPortal());
         }

@@ -13,7 +13,7 @@ class ReportCatalogueTest {
     private final ReportCatalogue catalogue = ReportCatalogue.get();
 
     @Test
-    void holdsTheReportVariablesOfTheIssue() {
+    void holdsTheReportVariablesInTheirDisplayOrder() {
         assertEquals(List.of("REPORT_NAME", "REPORT_TYPE", "PERIOD_START", "PERIOD_END", "GENERATED_AT",
                 "RECIPIENT_NAME", "COMPANY_NAME", "USER_PORTAL_URL", "OPERATOR_PORTAL_URL"),
                 catalogue.variables().stream().map(TemplateVariable::name).toList());

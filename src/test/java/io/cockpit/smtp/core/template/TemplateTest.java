@@ -23,7 +23,7 @@ class TemplateTest {
         return Template.parse(template).render(VALUES);
     }
 
-    /** The contract's syntax table, row by row (with the neighbours that make each row unambiguous). */
+    /** The syntax table of docs/cli.md, row by row (with the neighbours that make each row unambiguous). */
     @ParameterizedTest(name = "[{index}] {0} -> {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             // ${NAME}: the value of NAME
@@ -64,7 +64,7 @@ class TemplateTest {
     void adjacentAndRepeatedVariables() {
         assertEquals("VentesXVentes", render("${NAME}${OTHER}${NAME}"));
         assertEquals("Ventes Ventes Ventes", render("${NAME} ${NAME} ${NAME}"));
-        assertEquals(3, Template.parse("${NAME}${OTHER}${NAME}").variables().size());
+        assertEquals(3, variables("${NAME}${OTHER}${NAME}").size());
     }
 
     @Test
@@ -175,7 +175,7 @@ class TemplateTest {
 
     @Test
     void variableSegmentKnowsWhereItsNameIs() {
-        Segment.Variable v = Template.parse("ab ${NAME:-z}").variables().get(0);
+        Segment.Variable v = variables("ab ${NAME:-z}").get(0);
         assertEquals(3, v.start());
         assertEquals(13, v.end());
         assertEquals(5, v.nameStart());
@@ -213,5 +213,11 @@ class TemplateTest {
     private static TemplateProblem single(List<TemplateProblem> problems) {
         assertEquals(1, problems.size(), problems.toString());
         return problems.get(0);
+    }
+
+    /** The variable references, in order (a name used twice appears twice). */
+    private static List<Segment.Variable> variables(String template) {
+        return Template.parse(template).segments().stream()
+                .filter(Segment.Variable.class::isInstance).map(Segment.Variable.class::cast).toList();
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cockpit.smtp.core.CoreServices;
-import io.cockpit.smtp.core.store.StoreFixture;
+import io.cockpit.smtp.testing.TestStore;
 import io.cockpit.smtp.ui.ConsoleFixture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -102,7 +102,7 @@ class FormatScreenTest extends ConsoleFixture {
         io.cockpit.smtp.cli.CliRun cli = io.cockpit.smtp.cli.CliRun.run(dir, null, "template", "preview", "--lang", "en");
         assertEquals(0, cli.code(), cli.err());
         assertEquals(shown, cli.out().strip());
-        try (CoreServices services = StoreFixture.open(dir)) {
+        try (CoreServices services = TestStore.open(dir)) {
             assertEquals(shown, services.formats().reportSubject(services.formats().load(), "en",
                     services.formats().sampleValues(services.formats().load(), "en")));
         }
@@ -153,7 +153,7 @@ class FormatScreenTest extends ConsoleFixture {
     @Test
     void aSaveOverSomeoneElsesChangeSaysSoAndReloadBringsTheirs() throws Exception {
         openFormatScreen();
-        try (CoreServices other = StoreFixture.open(dir)) {
+        try (CoreServices other = TestStore.open(dir)) {
             other.formats().save(other.formats().load().withTemplate("en", "Other ${REPORT_NAME}"));
         }
         typeInEditor("fr", "Rapport ${REPORT_NAME}");

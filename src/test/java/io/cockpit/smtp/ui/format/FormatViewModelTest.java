@@ -9,9 +9,9 @@ import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.format.EmailFormat;
 import io.cockpit.smtp.core.format.FormatField;
 import io.cockpit.smtp.core.format.ResolvedTemplate;
-import io.cockpit.smtp.core.store.StoreFixture;
 import io.cockpit.smtp.core.template.TemplateProblem;
 import io.cockpit.smtp.core.validation.Problem;
+import io.cockpit.smtp.testing.TestStore;
 import io.cockpit.smtp.ui.common.BackgroundRunner;
 import io.cockpit.smtp.ui.common.FormModel;
 import io.cockpit.smtp.ui.common.InlineRunner;
@@ -31,7 +31,7 @@ class FormatViewModelTest {
 
     @BeforeEach
     void open() {
-        services = StoreFixture.open(dir);
+        services = TestStore.open(dir);
         vm = newViewModel(new InlineRunner());
         vm.form().load();
     }

@@ -8,8 +8,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.gateway.Security;
 import io.cockpit.smtp.core.outbox.Flow;
-import io.cockpit.smtp.core.store.StoreFixture;
 import io.cockpit.smtp.core.validation.Problem;
+import io.cockpit.smtp.testing.TestStore;
 import io.cockpit.smtp.ui.common.InlineRunner;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -28,7 +28,7 @@ class SampleSendViewModelTest {
 
     @BeforeEach
     void open() {
-        services = StoreFixture.open(dir);
+        services = TestStore.open(dir);
     }
 
     @AfterEach

@@ -7,7 +7,7 @@ import io.cockpit.smtp.core.gateway.Authentication;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.GatewayStatus;
 import io.cockpit.smtp.core.gateway.Security;
-import io.cockpit.smtp.core.store.StoreFixture;
+import io.cockpit.smtp.testing.TestStore;
 import io.cockpit.smtp.ui.ConsoleFixture;
 import io.cockpit.smtp.ui.common.FieldDecoration;
 import java.util.concurrent.TimeUnit;
@@ -108,7 +108,7 @@ class GatewayScreenTest extends ConsoleFixture {
         assertTrue(node("#saveButton").isDisabled(), "nothing changed since loading");
         closeConsole();
 
-        try (CoreServices services = StoreFixture.open(dir)) {
+        try (CoreServices services = TestStore.open(dir)) {
             GatewayConfig stored = services.gateways().loadPortal();
             assertArrayEquals("mot-de-passe-ü".toCharArray(), services.gateways().openPassword(stored));
         }
@@ -149,7 +149,7 @@ class GatewayScreenTest extends ConsoleFixture {
     @Test
     void aSaveOverSomeoneElsesChangeSaysSoAndOverwritesNothing() throws Exception {
         openGatewayScreen();
-        try (CoreServices other = StoreFixture.open(dir)) {
+        try (CoreServices other = TestStore.open(dir)) {
             other.gateways().save(other.gateways().loadPortal().toBuilder().server("smtp.autre.fr").build());
         }
         type("#serverField", "smtp.exemple.fr");

@@ -9,7 +9,7 @@ import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.Security;
 import io.cockpit.smtp.core.mail.diagnosis.TestCerts;
 import io.cockpit.smtp.core.mail.diagnosis.TestSmtp;
-import io.cockpit.smtp.core.store.StoreFixture;
+import io.cockpit.smtp.testing.TestStore;
 import io.cockpit.smtp.ui.ConsoleFixture;
 import java.net.ServerSocket;
 import java.time.Instant;
@@ -36,7 +36,7 @@ class GatewayTestScreenTest extends ConsoleFixture {
     @Test
     void aTestEmailShowsItsStepsResultAndTranscript() throws Exception {
         try (var server = TestSmtp.subetha(0, null, false, null, null)) {
-            try (CoreServices services = StoreFixture.open(dir)) {
+            try (CoreServices services = TestStore.open(dir)) {
                 services.gateways().save(services.gateways().loadPortal().toBuilder()
                         .server("127.0.0.1").port(server.port()).security(Security.NONE)
                         .from("itsm@example.com").displayName("Service desk").build());
@@ -121,7 +121,7 @@ class GatewayTestScreenTest extends ConsoleFixture {
     }
 
     private void saveGateway(UnaryOperator<GatewayConfig.Builder> settings) {
-        try (CoreServices services = StoreFixture.open(dir)) {
+        try (CoreServices services = TestStore.open(dir)) {
             services.gateways().save(settings.apply(services.gateways().loadPortal().toBuilder()
                     .from("itsm@example.com").readTimeoutSeconds(5)).build());
         } catch (Exception e) {

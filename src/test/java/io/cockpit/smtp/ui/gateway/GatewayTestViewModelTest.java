@@ -17,8 +17,8 @@ import io.cockpit.smtp.core.mail.diagnosis.Step;
 import io.cockpit.smtp.core.mail.diagnosis.TestCerts;
 import io.cockpit.smtp.core.mail.diagnosis.TestSmtp;
 import io.cockpit.smtp.core.outbox.Flow;
-import io.cockpit.smtp.core.store.StoreFixture;
 import io.cockpit.smtp.core.validation.Problem;
+import io.cockpit.smtp.testing.TestStore;
 import io.cockpit.smtp.ui.common.FxEvents;
 import io.cockpit.smtp.ui.common.InlineRunner;
 import io.cockpit.smtp.ui.gateway.GatewayTestViewModel.State;
@@ -40,7 +40,7 @@ class GatewayTestViewModelTest {
 
     @BeforeEach
     void open() {
-        services = StoreFixture.open(dir);
+        services = TestStore.open(dir);
         form = new GatewayViewModel(services.gateways(), new InlineRunner(), GatewayConfig.PORTAL);
         form.form().load();
         test = new GatewayTestViewModel(services.diagnosis(), services.gateways(), new InlineRunner(), FxEvents.inline(),

@@ -12,10 +12,10 @@ import io.cockpit.smtp.core.gateway.GatewayService;
 import io.cockpit.smtp.core.gateway.GatewayStatus;
 import io.cockpit.smtp.core.gateway.Preset;
 import io.cockpit.smtp.core.gateway.Security;
-import io.cockpit.smtp.core.store.StoreFixture;
 import io.cockpit.smtp.core.validation.FieldProblem;
 import io.cockpit.smtp.core.validation.Problem;
 import io.cockpit.smtp.core.validation.Severity;
+import io.cockpit.smtp.testing.TestStore;
 import io.cockpit.smtp.ui.common.FormModel;
 import io.cockpit.smtp.ui.common.InlineRunner;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ class GatewayViewModelTest {
 
     @BeforeEach
     void open() {
-        services = StoreFixture.open(dir);
+        services = TestStore.open(dir);
         vm = newViewModel();
         vm.form().load();
     }

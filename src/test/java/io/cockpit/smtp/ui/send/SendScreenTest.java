@@ -9,7 +9,7 @@ import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.gateway.GatewayStatus;
 import io.cockpit.smtp.core.gateway.Security;
 import io.cockpit.smtp.core.outbox.Flow;
-import io.cockpit.smtp.core.store.StoreFixture;
+import io.cockpit.smtp.testing.TestStore;
 import io.cockpit.smtp.ui.ConsoleFixture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
@@ -36,7 +36,7 @@ class SendScreenTest extends ConsoleFixture {
     void aManualMessageIsSeenGoingFromQueuedToSent() throws Exception {
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
-        try (CoreServices s = StoreFixture.open(dir)) {
+        try (CoreServices s = TestStore.open(dir)) {
             s.gateways().save(s.gateways().loadPortal().toBuilder().status(GatewayStatus.ACTIVE)
                     .server("127.0.0.1").port(smtp.getSmtp().getPort()).security(Security.NONE)
                     .from("itsm@example.com").build());

@@ -10,8 +10,8 @@ import io.cockpit.smtp.core.gateway.GatewayStatus;
 import io.cockpit.smtp.core.gateway.Security;
 import io.cockpit.smtp.core.outbox.Flow;
 import io.cockpit.smtp.core.outbox.OutboxStatus;
-import io.cockpit.smtp.core.store.StoreFixture;
 import io.cockpit.smtp.core.validation.Problem;
+import io.cockpit.smtp.testing.TestStore;
 import io.cockpit.smtp.ui.common.FxEvents;
 import io.cockpit.smtp.ui.common.InlineRunner;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ class SendViewModelTest {
 
     @BeforeEach
     void open() {
-        services = StoreFixture.open(dir);
+        services = TestStore.open(dir);
         vm = new SendViewModel(services.outbox(), new InlineRunner(), FxEvents.inline());
     }
 

@@ -6,8 +6,8 @@ import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.Security;
 import io.cockpit.smtp.core.gateway.TrustedCertificate;
 import io.cockpit.smtp.core.gateway.TrustedCertificates;
-import io.cockpit.smtp.core.store.DbLocation;
 import io.cockpit.smtp.core.validation.ValidationException;
+import io.cockpit.smtp.testing.TestStore;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -18,7 +18,7 @@ final class DiagnosisFixture implements AutoCloseable {
     final DiagnosisService diagnosis;
 
     DiagnosisFixture(Path dir) {
-        services = CoreServices.open(DbLocation.resolve(dir.resolve("db").toString(), null));
+        services = TestStore.open(dir);
         diagnosis = new DiagnosisService(services.gatewaySecrets());
     }
 

@@ -1,15 +1,13 @@
-package io.cockpit.smtp.core.store;
+package io.cockpit.smtp.core.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cockpit.smtp.core.engine.EngineRegistryRepository;
-import io.cockpit.smtp.core.gateway.GatewayConfig;
-import io.cockpit.smtp.core.gateway.GatewayRepository;
-import io.cockpit.smtp.core.gateway.GatewayService;
-import io.cockpit.smtp.core.gateway.PresetLoader;
-import io.cockpit.smtp.core.gateway.Security;
+import io.cockpit.smtp.core.store.Database;
+import io.cockpit.smtp.core.store.SecretBox;
+import io.cockpit.smtp.testing.TestStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -30,7 +28,7 @@ class PresetTest {
         Path preset = Files.writeString(dir.resolve("preset.json"), "{\"exportVersion\":1,\"gateway\":{\"status\":\"inactive\","
                 + "\"server\":\"relay.saas.example.com\",\"port\":465,\"security\":\"ssl\",\"from\":\"noreply@saas.example.com\","
                 + "\"displayName\":\"Cockpit SaaS\"}}");
-        try (Database db = Database.open(StoreFixture.location(dir))) {
+        try (Database db = Database.open(TestStore.location(dir))) {
             GatewayConfig g = service(db, preset).loadPortal();
             assertEquals("relay.saas.example.com", g.server());
             assertEquals(Security.SSL, g.security());
@@ -46,7 +44,7 @@ class PresetTest {
     @Test
     void aStoredGatewayIsNeverReplacedByThePreset() throws Exception {
         Path preset = Files.writeString(dir.resolve("preset.json"), "{\"gateway\":{\"server\":\"relay.saas.example.com\"}}");
-        try (Database db = Database.open(StoreFixture.location(dir))) {
+        try (Database db = Database.open(TestStore.location(dir))) {
             GatewayService plain = new GatewayService(new GatewayRepository(db), new EngineRegistryRepository(db)::names,
                     new SecretBox(dir.resolve("k")), Optional::empty);
             plain.save(plain.loadPortal().toBuilder().server("mine.example.com").build());
@@ -59,7 +57,7 @@ class PresetTest {
     @Test
     void anUnreadablePresetIsIgnored() throws Exception {
         Path preset = Files.writeString(dir.resolve("preset.json"), "{not json");
-        try (Database db = Database.open(StoreFixture.location(dir))) {
+        try (Database db = Database.open(TestStore.location(dir))) {
             GatewayConfig g = service(db, preset).loadPortal();
             assertEquals(0, g.version());
             assertFalse(g.preconfigured());

@@ -1,4 +1,4 @@
-package io.cockpit.smtp.core.mail;
+package io.cockpit.smtp.core.outbox;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -7,11 +7,6 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.gateway.GatewayStatus;
-import io.cockpit.smtp.core.outbox.Flow;
-import io.cockpit.smtp.core.outbox.NewMessage;
-import io.cockpit.smtp.core.outbox.OutboxMessage;
-import io.cockpit.smtp.core.outbox.OutboxStatus;
-import io.cockpit.smtp.core.outbox.PortalLinks;
 import io.cockpit.smtp.testing.Outboxes;
 import io.cockpit.smtp.testing.TestStore;
 import jakarta.mail.internet.InternetAddress;

@@ -1,7 +1,10 @@
-package io.cockpit.smtp.core.mail;
+package io.cockpit.smtp.bench;
 
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.GatewayStatus;
+import io.cockpit.smtp.core.mail.MailDraft;
+import io.cockpit.smtp.core.mail.PinnedTrust;
+import io.cockpit.smtp.core.mail.SmtpBatch;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,7 +16,7 @@ public final class AngusOnlyThroughput {
                 .port(Integer.parseInt(args[1])).from("bench@example.com").build();
         String body = ("x".repeat(75) + "\n").repeat(13);
         long t0 = System.nanoTime();
-        try (SmtpBatch b = SmtpBatch.open(g, null)) {
+        try (SmtpBatch b = SmtpBatch.open(g, PinnedTrust.of(g.trustedCertificates()), null)) {
             for (int i = 0; i < n; i++) {
                 b.send(new MailDraft("<" + i + ".bench@example.com>", "bench@example.com", null, null,
                         List.of("sink" + i + "@example.com"), "bench " + i, body, null, Instant.now()),

@@ -1,4 +1,4 @@
-package io.cockpit.smtp.core.store;
+package io.cockpit.smtp.core.gateway;
 
 import static io.cockpit.smtp.testing.ByteSearch.contains;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cockpit.smtp.core.CoreServices;
-import io.cockpit.smtp.core.gateway.Authentication;
-import io.cockpit.smtp.core.gateway.GatewayConfig;
-import io.cockpit.smtp.core.gateway.GatewayService;
-import io.cockpit.smtp.core.gateway.GatewayStatus;
-import io.cockpit.smtp.core.gateway.Security;
 import io.cockpit.smtp.core.history.HistoryEntry;
+import io.cockpit.smtp.core.store.ConflictException;
+import io.cockpit.smtp.core.store.SecretUnavailableException;
 import io.cockpit.smtp.core.validation.ValidationException;
+import io.cockpit.smtp.testing.TestStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,12 +38,12 @@ class GatewayStoreTest {
     @Test
     void aSavedGatewayReadsBackIdenticalAfterReopening() throws Exception {
         GatewayConfig saved;
-        try (CoreServices core = StoreFixture.open(dir)) {
+        try (CoreServices core = TestStore.open(dir)) {
             GatewayService s = core.gateways();
             saved = s.save(full(s, s.loadPortal()));
             assertEquals(1, saved.version());
         }
-        try (CoreServices core = StoreFixture.open(dir)) {
+        try (CoreServices core = TestStore.open(dir)) {
             GatewayConfig again = core.gateways().loadPortal();
             assertEquals(saved, again);
             assertArrayEquals(PASSWORD.toCharArray(), core.gateways().openPassword(again));
@@ -54,9 +52,9 @@ class GatewayStoreTest {
 
     @Test
     void aNewStoreIsMigratedFromEmptyWithTheLocalEngineRegistered() {
-        try (CoreServices core = StoreFixture.open(dir)) {
-            assertTrue(core.database().hasTable("flyway_schema_history"));
-            assertTrue(core.database().hasTable("gateway"));
+        try (CoreServices core = TestStore.open(dir)) {
+            assertTrue(TestStore.hasTable(core, "flyway_schema_history"));
+            assertTrue(TestStore.hasTable(core, "gateway"));
             assertEquals(List.of("local"), core.engineRegistry().names());
             assertEquals(0, core.gateways().loadPortal().version());
         }
@@ -64,7 +62,7 @@ class GatewayStoreTest {
 
     @Test
     void savingOverANewerVersionIsRefusedAndNothingIsOverwritten() throws Exception {
-        try (CoreServices core = StoreFixture.open(dir)) {
+        try (CoreServices core = TestStore.open(dir)) {
             GatewayService s = core.gateways();
             GatewayConfig v0 = s.loadPortal();
             GatewayConfig first = s.save(v0.toBuilder().server("first.example.com").build());
@@ -78,7 +76,7 @@ class GatewayStoreTest {
 
     @Test
     void anInvalidSaveChangesNothing() throws Exception {
-        try (CoreServices core = StoreFixture.open(dir)) {
+        try (CoreServices core = TestStore.open(dir)) {
             GatewayService s = core.gateways();
             GatewayConfig saved = s.save(s.loadPortal().toBuilder().server("ok.example.com").build());
             assertThrows(ValidationException.class, () -> s.save(saved.toBuilder().server("new.example.com").port(0).build()));
@@ -88,15 +86,15 @@ class GatewayStoreTest {
 
     @Test
     void thePasswordIsNeitherInTheDatabaseFileNorInTheHistory() throws Exception {
-        try (CoreServices core = StoreFixture.open(dir)) {
+        try (CoreServices core = TestStore.open(dir)) {
             GatewayService s = core.gateways();
             s.save(full(s, s.loadPortal()));
             List<HistoryEntry> h = core.history().recent(100);
             assertTrue(h.stream().anyMatch(e -> e.field().equals("password") && HistoryEntry.SECRET_SET.equals(e.newValue())), h.toString());
             assertTrue(h.stream().noneMatch(e -> String.valueOf(e.newValue()).contains(PASSWORD)));
-            core.database().checkpointSync();
+            TestStore.flushToFile(core);
         }
-        byte[] file = Files.readAllBytes(dir.resolve("cockpit.mv.db"));
+        byte[] file = Files.readAllBytes(TestStore.databaseFile(dir));
         for (byte[] needle : List.of(PASSWORD.getBytes(StandardCharsets.UTF_8), PASSWORD.getBytes(StandardCharsets.UTF_16BE),
                 PASSWORD.getBytes(StandardCharsets.UTF_16LE), PASSWORD.getBytes(StandardCharsets.ISO_8859_1),
                 Base64.getEncoder().encode(PASSWORD.getBytes(StandardCharsets.UTF_8)),
@@ -107,21 +105,21 @@ class GatewayStoreTest {
 
     @Test
     void theKeyFileIsOwnerOnly() throws Exception {
-        try (CoreServices core = StoreFixture.open(dir)) {
+        try (CoreServices core = TestStore.open(dir)) {
             core.gateways().sealPassword("portal", "x".toCharArray());
         }
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(dir.resolve("cockpit-smtp.key"))));
+                Files.getPosixFilePermissions(TestStore.keyFile(dir))));
     }
 
     @Test
     void aReplacedKeyFileNeverYieldsTheCiphertextAsAPassword() throws Exception {
-        try (CoreServices core = StoreFixture.open(dir)) {
+        try (CoreServices core = TestStore.open(dir)) {
             GatewayService s = core.gateways();
             s.save(full(s, s.loadPortal()));
         }
-        Files.delete(dir.resolve("cockpit-smtp.key"));
-        try (CoreServices core = StoreFixture.open(dir)) {
+        Files.delete(TestStore.keyFile(dir));
+        try (CoreServices core = TestStore.open(dir)) {
             core.secrets().seal("other".toCharArray(), "x"); // a new key file appears
             GatewayConfig g = core.gateways().loadPortal();
             assertTrue(g.passwordSet());
@@ -132,7 +130,7 @@ class GatewayStoreTest {
 
     @Test
     void everyChangedFieldIsInTheHistoryWithOldAndNewValues() throws Exception {
-        try (CoreServices core = StoreFixture.open(dir)) {
+        try (CoreServices core = TestStore.open(dir)) {
             GatewayService s = core.gateways();
             GatewayConfig v1 = s.save(s.loadPortal().toBuilder().server("a.example.com").build());
             s.save(v1.toBuilder().server("b.example.com").port(2525).build());
@@ -147,7 +145,7 @@ class GatewayStoreTest {
 
     @Test
     void savesInsideOneAtomicUnitAreRolledBackTogether() throws Exception {
-        try (CoreServices core = StoreFixture.open(dir)) {
+        try (CoreServices core = TestStore.open(dir)) {
             GatewayService s = core.gateways();
             GatewayConfig before = s.save(s.loadPortal().toBuilder().server("before.example.com").build());
             assertThrows(ConflictException.class, () -> core.database().<Void, ConflictException>atomically(() -> {
