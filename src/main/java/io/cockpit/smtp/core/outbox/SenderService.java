@@ -34,8 +34,8 @@ public final class SenderService implements EngineWork {
     private static final Object WAKE = new Object();
 
     private final String engine;
-    private final String claimant;
-    private final OutboxRepository repository;
+    private final Claimant holder;
+    private final OutboxClaimRepository repository;
     private final GatewaySecrets gateways;
     private final Function<String, GatewayConfig> gatewayFor;
     private final OutboxEvents events;
@@ -54,10 +54,10 @@ public final class SenderService implements EngineWork {
      * @param claimant this process's unique holder id: the messages it claims carry it
      * @param gatewayFor the gateway an engine sends with (its specific one or the portal's), read before each batch
      */
-    public SenderService(String engine, String claimant, OutboxRepository repository, GatewaySecrets gateways,
+    public SenderService(String engine, String claimant, OutboxClaimRepository repository, GatewaySecrets gateways,
                          Function<String, GatewayConfig> gatewayFor, OutboxEvents events, SenderSettings settings, Clock clock) {
         this.engine = engine;
-        this.claimant = claimant;
+        this.holder = new Claimant(engine, claimant);
         this.repository = repository;
         this.gateways = gateways;
         this.gatewayFor = gatewayFor;
@@ -77,7 +77,7 @@ public final class SenderService implements EngineWork {
     }
 
     public String claimant() {
-        return claimant;
+        return holder.id();
     }
 
     /**
@@ -92,7 +92,7 @@ public final class SenderService implements EngineWork {
             return;
         }
         if (takeBack) {
-            int n = repository.takeBack(engine, claimant, clock.instant());
+            int n = repository.takeBack(holder, clock.instant());
             if (n > 0) {
                 LOG.info("engine {}: took back {} message(s) left sending by an earlier run", engine, n);
             }
@@ -153,11 +153,6 @@ public final class SenderService implements EngineWork {
     @Override
     public synchronized boolean running() {
         return threads.stream().anyMatch(Thread::isAlive);
-    }
-
-    /** Each connection claims as its own claimant, so its batch and its outcomes are its own. */
-    private String lane(int i) {
-        return i == 0 ? claimant : claimant + "/" + i;
     }
 
     private void loop(int lane) {
@@ -233,7 +228,7 @@ public final class SenderService implements EngineWork {
     /** {@link #drain} for the engine's exclusive holder: first takes back what an earlier run left sending. */
     @Override
     public int drainOnce() throws InterruptedException {
-        repository.takeBack(engine, claimant, clock.instant());
+        repository.takeBack(holder, clock.instant());
         return drain();
     }
 
@@ -258,8 +253,8 @@ public final class SenderService implements EngineWork {
             batch = Math.max(1, Math.min(batch, gateway.maxPerMinute() / 4));
         }
         Duration lease = lease(gateway);
-        String who = lane(lane);
-        List<OutboxMessage> claimed = repository.claim(engine, who, now, now.plus(lease), batch);
+        Claimant who = holder.lane(lane);
+        List<OutboxMessage> claimed = repository.claim(who, now, now.plus(lease), batch);
         if (claimed.isEmpty()) {
             return 0;
         }
@@ -272,7 +267,7 @@ public final class SenderService implements EngineWork {
         return Duration.ofSeconds(60L + 3L * (g.connectTimeoutSeconds() + g.readTimeoutSeconds()));
     }
 
-    private void sendBatch(String who, GatewayConfig gateway, List<OutboxMessage> batch, Duration lease) throws InterruptedException {
+    private void sendBatch(Claimant who, GatewayConfig gateway, List<OutboxMessage> batch, Duration lease) throws InterruptedException {
         char[] secret = null;
         if (gateway.auth() != Authentication.NONE) {
             try {
@@ -418,7 +413,7 @@ public final class SenderService implements EngineWork {
         return new AttemptResult(m.id(), OutboxStatus.FAILED, null, error, null, changed);
     }
 
-    private void flush(String who, List<AttemptResult> results, List<Long> done) {
+    private void flush(Claimant who, List<AttemptResult> results, List<Long> done) {
         if (results.isEmpty()) {
             return;
         }
@@ -436,7 +431,7 @@ public final class SenderService implements EngineWork {
         results.clear();
     }
 
-    private void deferAll(String who, List<OutboxMessage> batch, String reason) {
+    private void deferAll(Claimant who, List<OutboxMessage> batch, String reason) {
         Instant now = clock.instant();
         List<AttemptResult> results = new ArrayList<>();
         for (OutboxMessage m : batch) {
@@ -450,7 +445,7 @@ public final class SenderService implements EngineWork {
         flush(who, results, new ArrayList<>());
     }
 
-    private void failAll(String who, List<OutboxMessage> batch, String reason) {
+    private void failAll(Claimant who, List<OutboxMessage> batch, String reason) {
         List<AttemptResult> results = new ArrayList<>();
         for (OutboxMessage m : batch) {
             results.add(new AttemptResult(m.id(), OutboxStatus.FAILED, null, reason, null, List.of()));
