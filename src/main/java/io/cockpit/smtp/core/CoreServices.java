@@ -15,6 +15,7 @@ import io.cockpit.smtp.core.history.HistoryRepository;
 import io.cockpit.smtp.core.mail.diagnosis.DiagnosisService;
 import io.cockpit.smtp.core.oauth.GatewaySecrets;
 import io.cockpit.smtp.core.oauth.OAuthTokenService;
+import io.cockpit.smtp.core.outbox.OutboxClaimRepository;
 import io.cockpit.smtp.core.outbox.OutboxEvents;
 import io.cockpit.smtp.core.outbox.OutboxRepository;
 import io.cockpit.smtp.core.outbox.OutboxService;
@@ -46,7 +47,7 @@ public final class CoreServices implements AutoCloseable {
     private final OAuthTokenService oauth;
     private final GatewaySecrets gatewaySecrets;
     private final EngineRegistry engineRegistry;
-    private final OutboxRepository outboxRepository;
+    private final OutboxClaimRepository outboxClaims;
     private final OutboxService outbox;
     private final DiagnosisService diagnosis;
     private volatile SenderSettings senderSettings = SenderSettings.DEFAULT;
@@ -66,8 +67,8 @@ public final class CoreServices implements AutoCloseable {
         this.transfer = new ConfigTransfer(gateways, formats, database);
         this.oauth = new OAuthTokenService(gateways, Duration.ofSeconds(20), clock);
         this.gatewaySecrets = new GatewaySecrets(gateways, oauth);
-        this.outboxRepository = new OutboxRepository(database);
-        this.outbox = new OutboxService(outboxRepository, engineRows, gateways, new OutboxEvents(), clock);
+        this.outboxClaims = new OutboxClaimRepository(database);
+        this.outbox = new OutboxService(new OutboxRepository(database), engineRows, gateways, new OutboxEvents(), clock);
         // The outbox links to the portal URLs and renders report subjects from the Email-format feature's templates.
         outbox.usePortalLinks(() -> {
             EmailFormat f = formats.load();
@@ -102,7 +103,7 @@ public final class CoreServices implements AutoCloseable {
 
     /** A sender for {@code engine} claiming as {@code claimant}; it publishes on the outbox's events. */
     public SenderService sender(String engine, String claimant) {
-        return new SenderService(engine, claimant, outboxRepository, gatewaySecrets, outbox::gatewayFor, outbox.events(),
+        return new SenderService(engine, claimant, outboxClaims, gatewaySecrets, outbox::gatewayFor, outbox.events(),
                 senderSettings, Clock.systemUTC());
     }
 

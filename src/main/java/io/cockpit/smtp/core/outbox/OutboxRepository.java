@@ -1,40 +1,31 @@
 package io.cockpit.smtp.core.outbox;
 
+import static io.cockpit.smtp.core.outbox.OutboxRowRepository.ERROR_MAX;
+import static io.cockpit.smtp.core.outbox.OutboxRowRepository.REPLY_MAX;
+import static io.cockpit.smtp.core.outbox.OutboxRowRepository.bind;
+import static io.cockpit.smtp.core.outbox.OutboxRowRepository.clip;
+import static io.cockpit.smtp.core.outbox.OutboxRowRepository.json;
+import static io.cockpit.smtp.core.outbox.OutboxRowRepository.select;
 import static io.cockpit.smtp.core.store.SqlTime.instant;
 import static io.cockpit.smtp.core.store.SqlTime.odt;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cockpit.smtp.core.store.Database;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The outbox in H2. Every state change is one transaction; a claim marks messages {@code sending} for one claimant with
- * a conditional update, so two engines never hold the same message.
+ * The outbox's messages as the services see them: storing, finding, listing, counting, retrying and purging. Which
+ * sender holds a message, and what it did with it, is {@link OutboxClaimRepository}'s. Each call is one transaction.
  */
 public final class OutboxRepository {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String COLUMNS = "m.id, m.flow, m.lang, m.audience, m.subject, c.body, c.html_body, c.vars, "
-            + "m.message_id, m.engine, m.status, m.attempts, m.next_attempt_at, m.last_error, m.claimed_by, m.lease_until, "
-            + "m.created_at, m.updated_at, m.sent_at";
-    /** Messages with their content (kept in its own table: statuses change, content does not). */
-    private static final String FROM = " FROM outbox_message m JOIN outbox_content c ON c.outbox_id = m.id ";
-    private static final String WAITING = "('queued', 'deferred')";
-
     private final Database db;
 
     public OutboxRepository(Database db) {
@@ -110,7 +101,7 @@ public final class OutboxRepository {
                 int i = setMessageColumns(ps, m);
                 ps.setString(i++, accepted ? "sent" : "failed");
                 ps.setObject(i++, odt(now));
-                ps.setString(i++, accepted ? null : clip(reply, 4000));
+                ps.setString(i++, accepted ? null : clip(reply, ERROR_MAX));
                 ps.setObject(i++, odt(now));
                 ps.setObject(i++, odt(now));
                 ps.setObject(i, accepted ? odt(now) : null);
@@ -133,7 +124,7 @@ public final class OutboxRepository {
                     rcpt.setInt(2, pos++);
                     rcpt.setString(3, to);
                     rcpt.setString(4, accepted ? "accepted" : "rejected");
-                    rcpt.setString(5, clip(reply, 1000));
+                    rcpt.setString(5, clip(reply, REPLY_MAX));
                     rcpt.setObject(6, odt(now));
                     rcpt.addBatch();
                 }
@@ -219,192 +210,6 @@ public final class OutboxRepository {
         });
     }
 
-    /** True when a message of {@code engine} is queued or deferred and due at {@code now}. */
-    public boolean hasDue(String engine, Instant now) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM outbox_message WHERE engine = ? AND status = 'queued' "
-                    + "AND next_attempt_at <= ? UNION ALL SELECT 1 FROM outbox_message WHERE engine = ? AND status = 'deferred' "
-                    + "AND next_attempt_at <= ? LIMIT 1")) {
-                ps.setString(1, engine);
-                ps.setObject(2, odt(now));
-                ps.setString(3, engine);
-                ps.setObject(4, odt(now));
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
-    }
-
-    /** The earliest next attempt of a waiting message of {@code engine}, to sleep until then. */
-    public Optional<Instant> nextDue(String engine) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT LEAST((SELECT MIN(next_attempt_at) FROM outbox_message "
-                    + "WHERE engine = ? AND status = 'queued'), (SELECT MIN(next_attempt_at) FROM outbox_message "
-                    + "WHERE engine = ? AND status = 'deferred'))")) {
-                ps.setString(1, engine);
-                ps.setString(2, engine);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return Optional.ofNullable(instant(rs.getObject(1, OffsetDateTime.class)));
-                }
-            }
-        });
-    }
-
-    /**
-     * Claims up to {@code limit} due messages of {@code engine} for {@code claimant}: each row goes from queued or
-     * deferred to sending by a conditional update, so a row another claimant took first is simply skipped.
-     */
-    public List<OutboxMessage> claim(String engine, String claimant, Instant now, Instant leaseUntil, int limit) {
-        return db.inTransaction(c -> {
-            // One conditional update per waiting status: a row another claimant took first no longer matches and is
-            // skipped. Equality on (engine, status) and ORDER BY the index's columns keep it an index range read of
-            // only the due rows, however many sent messages the table holds.
-            int claimed = 0;
-            for (String status : new String[] {"deferred", "queued"}) {
-                // Another claimant may take the rows we read before we update them (we then win none of them): read
-                // again, its claim is committed by then, so the next rows are free.
-                for (int attempt = 0; attempt < 5 && claimed < limit; attempt++) {
-                    List<Long> due = new ArrayList<>();
-                    try (PreparedStatement q = c.prepareStatement("SELECT id FROM outbox_message WHERE engine = ? AND "
-                            + "status = ? AND next_attempt_at <= ? ORDER BY engine, status, next_attempt_at LIMIT ?")) {
-                        q.setString(1, engine);
-                        q.setString(2, status);
-                        q.setObject(3, odt(now));
-                        q.setInt(4, limit - claimed);
-                        try (ResultSet rs = q.executeQuery()) {
-                            while (rs.next()) {
-                                due.add(rs.getLong(1));
-                            }
-                        }
-                    }
-                    if (due.isEmpty()) {
-                        break;
-                    }
-                    int won;
-                    try (PreparedStatement up = c.prepareStatement("UPDATE outbox_message SET status = 'sending', "
-                            + "claimed_by = ?, lease_until = ?, updated_at = ? WHERE id = ANY(?) AND status = ? "
-                            + "AND next_attempt_at <= ?")) {
-                        up.setString(1, claimant);
-                        up.setObject(2, odt(leaseUntil));
-                        up.setObject(3, odt(now));
-                        up.setObject(4, due.toArray(new Long[0]));
-                        up.setString(5, status);
-                        up.setObject(6, odt(now));
-                        won = up.executeUpdate();
-                    }
-                    claimed += won;
-                    if (won > 0) {
-                        break;
-                    }
-                }
-            }
-            if (claimed == 0) {
-                return List.of();
-            }
-            // A claimant holds one batch at a time: what it holds now is what it just claimed.
-            return select(c, "WHERE claimed_by = ? AND status = 'sending' ORDER BY next_attempt_at, id", List.of(claimant), 0);
-        });
-    }
-
-    /** Writes the outcomes of one batch in one transaction; only rows still held by {@code claimant} change. */
-    public int record(String claimant, List<AttemptResult> results, Instant now) {
-        if (results.isEmpty()) {
-            return 0;
-        }
-        return db.inTransaction(c -> {
-            int changed = 0;
-            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_message SET status = ?, attempts = attempts + 1, "
-                    + "next_attempt_at = COALESCE(?, next_attempt_at), last_error = ?, sent_at = COALESCE(?, sent_at), "
-                    + "claimed_by = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND status = 'sending' AND claimed_by = ?");
-                 PreparedStatement rcpt = c.prepareStatement("UPDATE outbox_recipient SET status = ?, reply = ?, updated_at = ? "
-                         + "WHERE message_id = ? AND position = ?")) {
-                for (AttemptResult r : results) {
-                    ps.setString(1, r.status().cliName());
-                    ps.setObject(2, r.nextAttemptAt() == null ? null : odt(r.nextAttemptAt()));
-                    ps.setString(3, clip(r.lastError(), 4000));
-                    ps.setObject(4, r.sentAt() == null ? null : odt(r.sentAt()));
-                    ps.setObject(5, odt(now));
-                    ps.setLong(6, r.id());
-                    ps.setString(7, claimant);
-                    ps.addBatch();
-                    for (Recipient rc : r.recipients()) {
-                        rcpt.setString(1, rc.status().cliName());
-                        rcpt.setString(2, clip(rc.reply(), 1000));
-                        rcpt.setObject(3, odt(now));
-                        rcpt.setLong(4, r.id());
-                        rcpt.setInt(5, rc.position());
-                        rcpt.addBatch();
-                    }
-                }
-                for (int n : ps.executeBatch()) {
-                    changed += Math.max(n, 0);
-                }
-                rcpt.executeBatch();
-            }
-            return changed;
-        });
-    }
-
-    /** Gives messages back untouched (no attempt counted): they are due again at once. */
-    public int release(String claimant, List<Long> ids, Instant now) {
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_message SET status = 'queued', claimed_by = NULL, "
-                    + "lease_until = NULL, updated_at = ? WHERE id = ANY(?) AND status = 'sending' AND claimed_by = ?")) {
-                ps.setObject(1, odt(now));
-                ps.setObject(2, ids.toArray(new Long[0]));
-                ps.setString(3, claimant);
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    /** Extends the lease of every message {@code claimant} holds. */
-    public int renewLease(String claimant, Instant leaseUntil) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE outbox_message SET lease_until = ? WHERE status = 'sending' AND claimed_by = ?")) {
-                ps.setObject(1, odt(leaseUntil));
-                ps.setString(2, claimant);
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    /** Messages of {@code engine} whose lease ran out (their holder died) are queued again. */
-    public int recoverExpired(String engine, Instant now) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_message SET status = 'queued', claimed_by = NULL, "
-                    + "lease_until = NULL, updated_at = ? WHERE engine = ? AND status = 'sending' AND lease_until < ?")) {
-                ps.setObject(1, odt(now));
-                ps.setString(2, engine);
-                ps.setObject(3, odt(now));
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    /**
-     * At an engine's start: messages of {@code engine} left {@code sending} by an earlier holder are queued again at
-     * once. Only the engine's exclusive holder may call this.
-     */
-    public int takeBack(String engine, String claimant, Instant now) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_message SET status = 'queued', claimed_by = NULL, "
-                    + "lease_until = NULL, updated_at = ? WHERE engine = ? AND status = 'sending' AND (claimed_by IS NULL "
-                    + "OR claimed_by <> ?)")) {
-                ps.setObject(1, odt(now));
-                ps.setString(2, engine);
-                ps.setString(3, claimant);
-                return ps.executeUpdate();
-            }
-        });
-    }
-
     /** Makes deferred or failed messages due now; a failed one's refused recipients get another try. */
     public int retry(List<Long> ids, OutboxStatus onlyStatus, Instant now) {
         return db.inTransaction(c -> {
@@ -450,83 +255,5 @@ public final class OutboxRepository {
                 return ps.executeUpdate();
             }
         });
-    }
-
-    private static void bind(PreparedStatement ps, int from, List<Object> args) throws SQLException {
-        int i = from;
-        for (Object a : args) {
-            ps.setObject(i++, a);
-        }
-    }
-
-    private static List<OutboxMessage> select(Connection c, String where, List<Object> args, int limit) throws SQLException {
-        List<OutboxMessage> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM + where
-                + (limit > 0 ? " LIMIT " + limit : ""))) {
-            bind(ps, 1, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(read(rs));
-                }
-            }
-        }
-        if (out.isEmpty()) {
-            return out;
-        }
-        Map<Long, List<Recipient>> recipients = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT message_id, position, address, status, reply FROM "
-                + "outbox_recipient WHERE message_id = ANY(?) ORDER BY message_id, position")) {
-            ps.setObject(1, out.stream().map(OutboxMessage::id).toArray(Long[]::new));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    recipients.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Recipient(rs.getInt(2),
-                            rs.getString(3), RecipientStatus.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)),
-                            rs.getString(5)));
-                }
-            }
-        }
-        List<OutboxMessage> full = new ArrayList<>(out.size());
-        for (OutboxMessage m : out) {
-            full.add(new OutboxMessage(m.id(), m.flow(), m.lang(), m.audience(), recipients.getOrDefault(m.id(), List.of()),
-                    m.subject(), m.body(), m.htmlBody(), m.vars(), m.messageId(), m.engine(), m.status(), m.attempts(),
-                    m.nextAttemptAt(), m.lastError(), m.claimedBy(), m.leaseUntil(), m.createdAt(), m.updatedAt(), m.sentAt()));
-        }
-        return full;
-    }
-
-    private static OutboxMessage read(ResultSet rs) throws SQLException {
-        return new OutboxMessage(rs.getLong("id"), Flow.fromCli(rs.getString("flow")).orElseThrow(),
-                rs.getString("lang"), Audience.fromCli(rs.getString("audience")).orElseThrow(), List.of(),
-                rs.getString("subject"), rs.getString("body"), rs.getString("html_body"), vars(rs.getString("vars")),
-                rs.getString("message_id"), rs.getString("engine"),
-                OutboxStatus.fromCli(rs.getString("status")).orElseThrow(), rs.getInt("attempts"),
-                instant(rs.getObject("next_attempt_at", OffsetDateTime.class)), rs.getString("last_error"),
-                rs.getString("claimed_by"), instant(rs.getObject("lease_until", OffsetDateTime.class)),
-                instant(rs.getObject("created_at", OffsetDateTime.class)),
-                instant(rs.getObject("updated_at", OffsetDateTime.class)),
-                instant(rs.getObject("sent_at", OffsetDateTime.class)));
-    }
-
-    private static String json(Map<String, String> vars) {
-        try {
-            return JSON.writeValueAsString(new java.util.TreeMap<>(vars));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Map<String, String> vars(String json) {
-        if (json == null) {
-            return Map.of();
-        }
-        try {
-            return JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored variables are unreadable", e);
-        }
-    }
-
-    private static String clip(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.gateway.GatewayStatus;
 import io.cockpit.smtp.core.outbox.AttemptResult;
+import io.cockpit.smtp.core.outbox.Claimant;
 import io.cockpit.smtp.core.outbox.Flow;
-import io.cockpit.smtp.core.outbox.OutboxRepository;
+import io.cockpit.smtp.core.outbox.OutboxClaimRepository;
 import io.cockpit.smtp.core.outbox.OutboxStatus;
 import io.cockpit.smtp.testing.Outboxes;
 import io.cockpit.smtp.testing.TestStore;
@@ -41,12 +42,13 @@ class OutboxViewModelTest {
         queued = ids.get(0);
         failed = ids.get(1);
         sent = ids.get(2);
-        OutboxRepository repo = new OutboxRepository(s.database());
+        OutboxClaimRepository claims = new OutboxClaimRepository(s.database());
+        Claimant t = new Claimant("local", "t");
         Instant now = Instant.now();
-        repo.claim("local", "t", now, now.plusSeconds(60), 10);
-        repo.record("t", List.of(new AttemptResult(failed, OutboxStatus.FAILED, null, "550 no such user", null, List.of()),
+        claims.claim(t, now, now.plusSeconds(60), 10);
+        claims.record(t, List.of(new AttemptResult(failed, OutboxStatus.FAILED, null, "550 no such user", null, List.of()),
                 new AttemptResult(sent, OutboxStatus.SENT, null, null, now, List.of())), now);
-        repo.release("t", List.of(queued), now);
+        claims.release(t, List.of(queued), now);
         vm = new OutboxViewModel(s.outbox(), new InlineRunner(), FxEvents.inline());
         vm.refresh();
     }

@@ -1,0 +1,234 @@
+package io.cockpit.smtp.core.outbox;
+
+import static io.cockpit.smtp.core.outbox.OutboxRowRepository.ERROR_MAX;
+import static io.cockpit.smtp.core.outbox.OutboxRowRepository.REPLY_MAX;
+import static io.cockpit.smtp.core.outbox.OutboxRowRepository.clip;
+import static io.cockpit.smtp.core.store.SqlTime.odt;
+
+import io.cockpit.smtp.core.store.Database;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Who holds which outbox message. A claim moves due messages from queued or deferred to {@code sending} for one
+ * {@link Claimant} until a lease ends; afterwards only that claimant's outcomes, lease renewals and give-backs change
+ * them. A lease that ran out (its holder died) lets any sender of the engine queue them again, and the engine's new
+ * exclusive holder takes them back at once. Each call is one transaction.
+ */
+public final class OutboxClaimRepository {
+    /** Deferred messages are older than queued ones: they are claimed first. */
+    private static final List<String> WAITING = List.of("deferred", "queued");
+    /** Reads after which a claimant that keeps losing its rows to others gives up for this round. */
+    private static final int READS_PER_STATUS = 5;
+
+    private final Database db;
+
+    public OutboxClaimRepository(Database db) {
+        this.db = db;
+    }
+
+    /** True when a message of {@code engine} is queued or deferred and due at {@code now}. */
+    public boolean hasDue(String engine, Instant now) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM outbox_message WHERE engine = ? AND status = 'queued' "
+                    + "AND next_attempt_at <= ? UNION ALL SELECT 1 FROM outbox_message WHERE engine = ? AND status = 'deferred' "
+                    + "AND next_attempt_at <= ? LIMIT 1")) {
+                ps.setString(1, engine);
+                ps.setObject(2, odt(now));
+                ps.setString(3, engine);
+                ps.setObject(4, odt(now));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /**
+     * Claims up to {@code limit} due messages of the claimant's engine until {@code leaseUntil}, deferred ones first.
+     * Two claimants never hold the same message.
+     *
+     * @return the messages claimed, with their content and recipients (empty when none was due or others took them)
+     */
+    public List<OutboxMessage> claim(Claimant who, Instant now, Instant leaseUntil, int limit) {
+        return db.inTransaction(c -> {
+            int claimed = 0;
+            for (String status : WAITING) {
+                claimed += claimWaiting(c, who, status, now, leaseUntil, limit - claimed);
+            }
+            if (claimed == 0) {
+                return List.of();
+            }
+            // A claimant holds one batch at a time: what it holds now is what it just claimed.
+            return OutboxRowRepository.select(c, "WHERE claimed_by = ? AND status = 'sending' ORDER BY next_attempt_at, id",
+                    List.of(who.id()), 0);
+        });
+    }
+
+    /**
+     * Claims up to {@code limit} due messages of one waiting status: reads their ids, then takes them with an update
+     * that matches only rows still waiting, so a row another claimant took first is skipped, never taken twice.
+     *
+     * <p>Not {@code SELECT ... FOR UPDATE SKIP LOCKED}: on H2, a locking read with a WHERE on the secondary index
+     * {@code (engine, status, next_attempt_at)} and an ORDER BY locks every matching row, not only those returned,
+     * so a second sender would get nothing until the first commits. A database whose SKIP LOCKED locks only the rows
+     * it returns can pick and mark in one statement here.
+     *
+     * @return how many it took
+     */
+    private static int claimWaiting(Connection c, Claimant who, String status, Instant now, Instant leaseUntil, int limit)
+            throws SQLException {
+        // Another claimant may take the rows we read before we update them (we then win none of them): read again,
+        // its claim is committed by then, so the next rows are free.
+        for (int read = 0; read < READS_PER_STATUS && limit > 0; read++) {
+            List<Long> due = dueIds(c, who.engine(), status, now, limit);
+            if (due.isEmpty()) {
+                return 0;
+            }
+            int won;
+            try (PreparedStatement up = c.prepareStatement("UPDATE outbox_message SET status = 'sending', "
+                    + "claimed_by = ?, lease_until = ?, updated_at = ? WHERE id = ANY(?) AND status = ? "
+                    + "AND next_attempt_at <= ?")) {
+                up.setString(1, who.id());
+                up.setObject(2, odt(leaseUntil));
+                up.setObject(3, odt(now));
+                up.setObject(4, due.toArray(new Long[0]));
+                up.setString(5, status);
+                up.setObject(6, odt(now));
+                won = up.executeUpdate();
+            }
+            if (won > 0) {
+                return won;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Equality on (engine, status) and ORDER BY the index's columns keep this an index range read of only the due rows,
+     * however many sent messages the table holds.
+     */
+    private static List<Long> dueIds(Connection c, String engine, String status, Instant now, int limit) throws SQLException {
+        List<Long> due = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT id FROM outbox_message WHERE engine = ? AND "
+                + "status = ? AND next_attempt_at <= ? ORDER BY engine, status, next_attempt_at LIMIT ?")) {
+            q.setString(1, engine);
+            q.setString(2, status);
+            q.setObject(3, odt(now));
+            q.setInt(4, limit);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    due.add(rs.getLong(1));
+                }
+            }
+        }
+        return due;
+    }
+
+    /**
+     * Writes the outcomes of one group of messages in one transaction: a crash before the commit sends the group
+     * again (with the same Message-IDs), never loses it. Only messages still held by {@code who} change.
+     *
+     * @return how many messages changed; fewer than {@code results} when some were taken back meanwhile
+     */
+    public int record(Claimant who, List<AttemptResult> results, Instant now) {
+        if (results.isEmpty()) {
+            return 0;
+        }
+        return db.inTransaction(c -> {
+            int changed = 0;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_message SET status = ?, attempts = attempts + 1, "
+                    + "next_attempt_at = COALESCE(?, next_attempt_at), last_error = ?, sent_at = COALESCE(?, sent_at), "
+                    + "claimed_by = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND status = 'sending' AND claimed_by = ?");
+                 PreparedStatement rcpt = c.prepareStatement("UPDATE outbox_recipient SET status = ?, reply = ?, updated_at = ? "
+                         + "WHERE message_id = ? AND position = ?")) {
+                for (AttemptResult r : results) {
+                    ps.setString(1, r.status().cliName());
+                    ps.setObject(2, r.nextAttemptAt() == null ? null : odt(r.nextAttemptAt()));
+                    ps.setString(3, clip(r.lastError(), ERROR_MAX));
+                    ps.setObject(4, r.sentAt() == null ? null : odt(r.sentAt()));
+                    ps.setObject(5, odt(now));
+                    ps.setLong(6, r.id());
+                    ps.setString(7, who.id());
+                    ps.addBatch();
+                    for (Recipient rc : r.recipients()) {
+                        rcpt.setString(1, rc.status().cliName());
+                        rcpt.setString(2, clip(rc.reply(), REPLY_MAX));
+                        rcpt.setObject(3, odt(now));
+                        rcpt.setLong(4, r.id());
+                        rcpt.setInt(5, rc.position());
+                        rcpt.addBatch();
+                    }
+                }
+                for (int n : ps.executeBatch()) {
+                    changed += Math.max(n, 0);
+                }
+                rcpt.executeBatch();
+            }
+            return changed;
+        });
+    }
+
+    /** Gives messages {@code who} holds back untouched (no attempt counted): they are due again at once. */
+    public int release(Claimant who, List<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_message SET status = 'queued', claimed_by = NULL, "
+                    + "lease_until = NULL, updated_at = ? WHERE id = ANY(?) AND status = 'sending' AND claimed_by = ?")) {
+                ps.setObject(1, odt(now));
+                ps.setObject(2, ids.toArray(new Long[0]));
+                ps.setString(3, who.id());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Extends the lease of every message {@code who} holds. */
+    public int renewLease(Claimant who, Instant leaseUntil) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE outbox_message SET lease_until = ? WHERE status = 'sending' AND claimed_by = ?")) {
+                ps.setObject(1, odt(leaseUntil));
+                ps.setString(2, who.id());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Messages of {@code engine} whose lease ran out (their holder died) are queued again. */
+    public int recoverExpired(String engine, Instant now) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_message SET status = 'queued', claimed_by = NULL, "
+                    + "lease_until = NULL, updated_at = ? WHERE engine = ? AND status = 'sending' AND lease_until < ?")) {
+                ps.setObject(1, odt(now));
+                ps.setString(2, engine);
+                ps.setObject(3, odt(now));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * At an engine's start: messages of the holder's engine left {@code sending} by an earlier holder are queued again
+     * at once, whatever their lease. Only the engine's exclusive holder may call this, before its lanes claim.
+     */
+    public int takeBack(Claimant holder, Instant now) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_message SET status = 'queued', claimed_by = NULL, "
+                    + "lease_until = NULL, updated_at = ? WHERE engine = ? AND status = 'sending' AND (claimed_by IS NULL "
+                    + "OR claimed_by <> ?)")) {
+                ps.setObject(1, odt(now));
+                ps.setString(2, holder.engine());
+                ps.setString(3, holder.id());
+                return ps.executeUpdate();
+            }
+        });
+    }
+}

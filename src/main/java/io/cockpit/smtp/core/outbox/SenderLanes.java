@@ -1,0 +1,179 @@
+package io.cockpit.smtp.core.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A sender's parallel lanes: each has its own thread, its own SMTP connection and its own batches, claimed as its own
+ * {@link Claimant}. Started in the background, stopped (the message in hand is finished, the rest of its batch given
+ * back), or drained once on the caller's thread.
+ */
+final class SenderLanes {
+    private static final Logger LOG = LoggerFactory.getLogger(SenderLanes.class);
+    /** How often a running lane queues again the messages whose holder died (their lease ran out). */
+    private static final Duration RECOVERY_EVERY = Duration.ofSeconds(10);
+
+    private final Claimant holder;
+    private final OutboxClaimRepository claims;
+    private final BatchSender batches;
+    private final SenderSignals signals;
+    private final OutboxEvents events;
+    private final int lanes;
+    private final Duration poll;
+    private final Clock clock;
+    private final List<Thread> threads = new ArrayList<>();
+
+    SenderLanes(Claimant holder, OutboxClaimRepository claims, BatchSender batches, SenderSignals signals,
+                OutboxEvents events, SenderSettings settings, Clock clock) {
+        this.holder = holder;
+        this.claims = claims;
+        this.batches = batches;
+        this.signals = signals;
+        this.events = events;
+        this.lanes = settings.connections();
+        this.poll = settings.poll();
+        this.clock = clock;
+    }
+
+    /** Starts the lanes' threads once; {@code takeBack}: first queue again what an earlier holder left sending. */
+    synchronized void start(boolean takeBack) {
+        if (!threads.isEmpty()) {
+            return;
+        }
+        if (takeBack) {
+            int n = claims.takeBack(holder, clock.instant());
+            if (n > 0) {
+                LOG.info("engine {}: took back {} message(s) left sending by an earlier run", holder.engine(), n);
+            }
+        }
+        signals.resume();
+        for (int i = 0; i < lanes; i++) {
+            int lane = i;
+            Thread t = new Thread(() -> loop(lane), threadName(i));
+            t.setDaemon(true);
+            t.setUncaughtExceptionHandler((th, e) -> LOG.error("sender thread died", e));
+            threads.add(t);
+        }
+        threads.forEach(Thread::start);
+        events.publish(new OutboxEvent(OutboxEvent.Type.ENGINE_STARTED, List.of(), null, holder.engine()));
+    }
+
+    /**
+     * Stops: each lane finishes its message in hand (each SMTP wait has its timeout) and gives back the rest.
+     *
+     * @return true when every lane ended within {@code grace} (those that did not are interrupted)
+     */
+    boolean stop(Duration grace) {
+        List<Thread> running;
+        synchronized (this) {
+            running = List.copyOf(threads);
+            // One wake-up a lane, and one for a drain running on a caller's thread.
+            signals.stop(running.size() + 1);
+        }
+        if (running.isEmpty()) {
+            return true;
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        boolean ended = true;
+        for (Thread t : running) {
+            try {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (t.isAlive()) {
+                ended = false;
+                t.interrupt();
+            }
+        }
+        events.publish(new OutboxEvent(OutboxEvent.Type.ENGINE_STOPPED, List.of(), null, holder.engine()));
+        return ended;
+    }
+
+    synchronized boolean running() {
+        return threads.stream().anyMatch(Thread::isAlive);
+    }
+
+    /**
+     * Sends every message due now, batch after batch, all lanes at once, the first on the caller's thread.
+     *
+     * @param takeBack true for the engine's exclusive holder: first queue again what an earlier run left sending
+     * @return the number of messages handled (whatever their outcome)
+     */
+    int drain(boolean takeBack) throws InterruptedException {
+        if (takeBack) {
+            claims.takeBack(holder, clock.instant());
+        }
+        claims.recoverExpired(holder.engine(), clock.instant());
+        int[] counts = new int[lanes];
+        List<Thread> helpers = new ArrayList<>();
+        for (int i = 1; i < lanes; i++) {
+            int lane = i;
+            Thread t = new Thread(() -> {
+                try {
+                    counts[lane] = drainLane(lane);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, threadName(i));
+            t.setDaemon(true);
+            helpers.add(t);
+            t.start();
+        }
+        counts[0] = drainLane(0);
+        for (Thread t : helpers) {
+            t.join();
+        }
+        int total = 0;
+        for (int c : counts) {
+            total += c;
+        }
+        return total;
+    }
+
+    private int drainLane(int lane) throws InterruptedException {
+        int total = 0;
+        int n;
+        while (!signals.stopping() && (n = batches.sendBatch(lane)) > 0) {
+            total += n;
+        }
+        return total;
+    }
+
+    private void loop(int lane) {
+        Instant lastRecovery = Instant.EPOCH;
+        while (!signals.stopping()) {
+            try {
+                Instant now = clock.instant();
+                if (now.isAfter(lastRecovery.plus(RECOVERY_EVERY))) {
+                    claims.recoverExpired(holder.engine(), now);
+                    lastRecovery = now;
+                }
+                int handled = batches.sendBatch(lane);
+                if (handled == 0 && !signals.stopping()) {
+                    signals.awaitWakeUp(poll);
+                }
+            } catch (InterruptedException e) {
+                break;
+            } catch (RuntimeException e) {
+                // A store hiccup (lock timeout, disk): log it and try again after a pause rather than die.
+                LOG.warn("engine {}: sender loop failed, retrying", holder.engine(), e);
+                try {
+                    signals.awaitWakeUp(poll.multipliedBy(2));
+                } catch (InterruptedException ie) {
+                    break;
+                }
+            }
+        }
+    }
+
+    private String threadName(int lane) {
+        return "outbox-sender-" + holder.engine() + "-" + lane;
+    }
+}

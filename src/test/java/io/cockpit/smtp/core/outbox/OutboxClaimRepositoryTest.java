@@ -1,0 +1,213 @@
+package io.cockpit.smtp.core.outbox;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.cockpit.smtp.core.CoreServices;
+import io.cockpit.smtp.testing.Outboxes;
+import io.cockpit.smtp.testing.TestStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Claims and leases on a real H2 file: who holds which message, and what only the holder may change. */
+class OutboxClaimRepositoryTest {
+    @TempDir Path dir;
+    CoreServices s;
+    OutboxClaimRepository claims;
+
+    @BeforeEach
+    void open() {
+        s = TestStore.open(dir);
+        claims = new OutboxClaimRepository(s.database());
+    }
+
+    @AfterEach
+    void close() {
+        s.close();
+    }
+
+    List<Long> enqueue(int n) throws Exception {
+        List<NewMessage> many = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            many.add(Outboxes.message("test", "u" + i + "@example.com"));
+        }
+        return s.outbox().enqueueAll(many);
+    }
+
+    static List<Long> ids(List<OutboxMessage> messages) {
+        return messages.stream().map(OutboxMessage::id).toList();
+    }
+
+    static AttemptResult sent(long id) {
+        return new AttemptResult(id, OutboxStatus.SENT, null, null, Instant.now(), List.of());
+    }
+
+    @Test
+    void twoClaimantsRacingNeverHoldTheSameMessage() throws Exception {
+        enqueue(400);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<List<Long>>> futures = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            Claimant claimant = new Claimant("local", "claimant-" + t);
+            futures.add(pool.submit(() -> {
+                go.await();
+                List<Long> mine = new ArrayList<>();
+                List<OutboxMessage> got;
+                do {
+                    Instant now = Instant.now();
+                    got = claims.claim(claimant, now, now.plusSeconds(60), 7);
+                    mine.addAll(ids(got));
+                    // A claimant holds one batch at a time: it records the outcomes before claiming again.
+                    claims.record(claimant, got.stream().map(m -> sent(m.id())).toList(), Instant.now());
+                } while (!got.isEmpty());
+                return mine;
+            }));
+        }
+        go.countDown();
+        List<Long> all = Collections.synchronizedList(new ArrayList<>());
+        for (Future<List<Long>> f : futures) {
+            all.addAll(f.get());
+        }
+        pool.shutdown();
+        Set<Long> distinct = new HashSet<>(all);
+        assertEquals(400, all.size(), "every message claimed");
+        assertEquals(400, distinct.size(), "no message claimed twice");
+    }
+
+    @Test
+    void aClaimThatLostTheRowsItReadReadsAgainAndTakesTheNextOnes() throws Exception {
+        List<Long> ids = enqueue(4);
+        Claimant first = new Claimant("local", "first");
+        Claimant second = new Claimant("local", "second");
+        Instant now = Instant.now();
+        CompletableFuture<List<OutboxMessage>> secondGot = new CompletableFuture<>();
+        Thread[] secondThread = new Thread[1];
+        List<OutboxMessage> firstGot = s.database().atomically(() -> {
+            // The first claim stays uncommitted: the second reads the same two rows as still queued, and its update
+            // waits for the first to commit, then matches none of them.
+            List<OutboxMessage> got = claims.claim(first, now, now.plusSeconds(60), 2);
+            secondThread[0] = new Thread(() -> {
+                try {
+                    secondGot.complete(claims.claim(second, now, now.plusSeconds(60), 2));
+                } catch (RuntimeException e) {
+                    secondGot.completeExceptionally(e);
+                }
+            }, "second-claimant");
+            secondThread[0].start();
+            awaitBlockedInTheStore(secondThread[0]);
+            return got;
+        });
+        List<Long> secondIds = ids(secondGot.get(30, TimeUnit.SECONDS));
+        assertEquals(2, firstGot.size());
+        assertEquals(2, secondIds.size(), "the rows it read were taken; it read again and took the next ones");
+        Set<Long> both = new HashSet<>(ids(firstGot));
+        both.addAll(secondIds);
+        assertEquals(new HashSet<>(ids), both);
+    }
+
+    /** Until the thread waits on a row lock (the second claim's update); the deadline only keeps a broken test from hanging. */
+    static void awaitBlockedInTheStore(Thread t) throws InterruptedException {
+        Outboxes.await(() -> (t.getState() == Thread.State.TIMED_WAITING || t.getState() == Thread.State.WAITING)
+                && Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getClassName().startsWith("org.h2.")),
+                Duration.ofSeconds(20));
+    }
+
+    @Test
+    void deferredMessagesDueAreClaimedBeforeQueuedOnes() throws Exception {
+        enqueue(2);
+        Claimant c = new Claimant("local", "c");
+        Instant now = Instant.now();
+        long deferred = claims.claim(c, now, now.plusSeconds(60), 1).get(0).id();
+        claims.record(c, List.of(new AttemptResult(deferred, OutboxStatus.DEFERRED, now.minusSeconds(1), "451 later",
+                null, List.of())), now);
+        List<OutboxMessage> next = claims.claim(c, Instant.now(), Instant.now().plusSeconds(60), 1);
+        assertEquals(List.of(deferred), ids(next), "the deferred one, not the other queued one");
+        assertEquals(1, next.get(0).attempts());
+    }
+
+    @Test
+    void aClaimCarriesTheMessagesContentAndRecipients() throws Exception {
+        long id = s.outbox().enqueue(Outboxes.message("test", "a@example.org"));
+        Instant now = Instant.now();
+        OutboxMessage m = claims.claim(new Claimant("local", "c"), now, now.plusSeconds(60), 10).get(0);
+        assertEquals(id, m.id());
+        assertEquals(OutboxStatus.SENDING, m.status());
+        assertEquals("c", m.claimedBy());
+        assertEquals(List.of("a@example.org"), m.to());
+        assertEquals(s.outbox().find(id).orElseThrow().messageId(), m.messageId(), "one Message-ID across attempts");
+        assertFalse(m.body().isEmpty());
+    }
+
+    @Test
+    void onlyTheHolderRecordsReleasesOrRenewsAndEachLaneIsItsOwnHolder() throws Exception {
+        List<Long> ids = enqueue(2);
+        Claimant holder = new Claimant("local", "h");
+        Claimant lane = holder.lane(1);
+        assertSame(holder, holder.lane(0));
+        Instant now = Instant.now();
+        claims.claim(holder, now, now.plusSeconds(60), 1);
+        claims.claim(lane, now, now.plusSeconds(60), 1);
+        assertEquals(0, claims.record(lane, List.of(sent(ids.get(0))), now), "the lane does not hold the first");
+        assertEquals(1, claims.renewLease(lane, now.plusSeconds(600)));
+        assertEquals(1, claims.release(holder, ids, now), "the holder gives back only its own");
+        assertEquals(OutboxStatus.QUEUED, Outboxes.get(s, ids.get(0)).status());
+        OutboxMessage second = Outboxes.get(s, ids.get(1));
+        assertEquals(OutboxStatus.SENDING, second.status());
+        assertEquals("h/1", second.claimedBy());
+        assertTrue(second.leaseUntil().isAfter(now.plusSeconds(500)), "renewed");
+    }
+
+    @Test
+    void anOutcomeOfAMessageTakenBackIsNotRecorded() throws Exception {
+        long id = enqueue(1).get(0);
+        Claimant slow = new Claimant("local", "slow");
+        Instant now = Instant.now();
+        claims.claim(slow, now, now.plusSeconds(60), 1);
+        assertEquals(1, claims.takeBack(new Claimant("local", "next-holder"), Instant.now()));
+        assertEquals(0, claims.record(slow, List.of(sent(id)), Instant.now()));
+        OutboxMessage m = Outboxes.get(s, id);
+        assertEquals(OutboxStatus.QUEUED, m.status());
+        assertEquals(0, m.attempts());
+    }
+
+    @Test
+    void expiredLeaseIsRecoveredAndTakeBackIsImmediate() throws Exception {
+        List<Long> ids = enqueue(2);
+        Instant now = Instant.now();
+        claims.claim(new Claimant("local", "dead-1"), now, now.minusSeconds(1), 1);
+        claims.claim(new Claimant("local", "dead-2"), now, now.plusSeconds(600), 1);
+        assertEquals(1, claims.recoverExpired("local", Instant.now()));
+        assertEquals(OutboxStatus.SENDING, Outboxes.get(s, ids.get(1)).status());
+        assertEquals(1, claims.takeBack(new Claimant("local", "me"), Instant.now()));
+        assertEquals(OutboxStatus.QUEUED, Outboxes.get(s, ids.get(0)).status());
+        assertEquals(OutboxStatus.QUEUED, Outboxes.get(s, ids.get(1)).status());
+    }
+
+    @Test
+    void dueMeansWaitingAndDueNowForThatEngine() throws Exception {
+        enqueue(1);
+        Instant now = Instant.now();
+        assertTrue(claims.hasDue("local", now));
+        assertFalse(claims.hasDue("dmz", now));
+        assertFalse(claims.hasDue("local", now.minusSeconds(60)), "not due before its next attempt");
+        claims.claim(new Claimant("local", "c"), now, now.plusSeconds(60), 1);
+        assertFalse(claims.hasDue("local", now), "a message in hand is not due");
+    }
+}
