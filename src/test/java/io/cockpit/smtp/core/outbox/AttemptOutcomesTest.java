@@ -7,6 +7,7 @@ import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.GatewayStatus;
 import io.cockpit.smtp.core.mail.DeliveryFailure;
 import io.cockpit.smtp.core.mail.DeliveryOutcome;
+import io.cockpit.smtp.core.mail.PinnedTrust;
 import io.cockpit.smtp.core.mail.SmtpBatch;
 import io.cockpit.smtp.core.oauth.OAuthException;
 import io.cockpit.smtp.core.store.SecretUnavailableException;
@@ -73,7 +74,7 @@ class AttemptOutcomesTest {
     AttemptResult attempt(OutboxMessage m) throws DeliveryFailure {
         GatewayConfig g = gateway(server.port());
         List<Recipient> pending = AttemptOutcomes.stillToSend(m);
-        try (SmtpBatch b = SmtpBatch.open(g, null)) {
+        try (SmtpBatch b = SmtpBatch.open(g, PinnedTrust.of(g.trustedCertificates()), null)) {
             DeliveryOutcome o = b.send(Drafts.of(m, g, NOW), pending.stream().map(Recipient::address).toList());
             return OUTCOMES.of(m, pending, o, NOW);
         }
@@ -148,7 +149,7 @@ class AttemptOutcomesTest {
     void authenticationConfiguredButNotOfferedFailsTheBatch() {
         server.offerAuth(false);
         GatewayConfig g = gateway(server.port()).toBuilder().auth(Authentication.PASSWORD).username("svc").build();
-        DeliveryFailure f = assertThrows(DeliveryFailure.class, () -> SmtpBatch.open(g, "pw".toCharArray()));
+        DeliveryFailure f = assertThrows(DeliveryFailure.class, () -> SmtpBatch.open(g, PinnedTrust.of(g.trustedCertificates()), "pw".toCharArray()));
         AttemptOutcomes.Unsent u = OUTCOMES.notConnected(List.of(message(0, NOW, pending("good"))), f, NOW);
         assertFalse(u.retryable());
         assertEquals(OutboxStatus.FAILED, u.results().get(0).status());
@@ -162,7 +163,7 @@ class AttemptOutcomesTest {
             closed = s.getLocalPort();
         }
         GatewayConfig g = gateway(closed);
-        DeliveryFailure f = assertThrows(DeliveryFailure.class, () -> SmtpBatch.open(g, null));
+        DeliveryFailure f = assertThrows(DeliveryFailure.class, () -> SmtpBatch.open(g, PinnedTrust.of(g.trustedCertificates()), null));
         AttemptOutcomes.Unsent u = OUTCOMES.notConnected(List.of(message(0, NOW, pending("good")),
                 message(3, NOW, pending("later"))), f, NOW);
         assertTrue(u.retryable());
