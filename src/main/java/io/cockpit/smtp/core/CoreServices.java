@@ -21,6 +21,7 @@ import io.cockpit.smtp.core.outbox.OutboxRepository;
 import io.cockpit.smtp.core.outbox.OutboxService;
 import io.cockpit.smtp.core.outbox.PortalLinks;
 import io.cockpit.smtp.core.outbox.SenderService;
+import io.cockpit.smtp.core.outbox.SendCountRepository;
 import io.cockpit.smtp.core.outbox.SenderSettings;
 import io.cockpit.smtp.core.outbox.TestEmailHistory;
 import io.cockpit.smtp.core.store.Database;
@@ -48,6 +49,7 @@ public final class CoreServices implements AutoCloseable {
     private final GatewaySecrets gatewaySecrets;
     private final EngineRegistry engineRegistry;
     private final OutboxClaimRepository outboxClaims;
+    private final SendCountRepository sendCounts;
     private final OutboxService outbox;
     private final DiagnosisService diagnosis;
     private volatile SenderSettings senderSettings = SenderSettings.DEFAULT;
@@ -68,6 +70,7 @@ public final class CoreServices implements AutoCloseable {
         this.oauth = new OAuthTokenService(gateways, Duration.ofSeconds(20), clock);
         this.gatewaySecrets = new GatewaySecrets(gateways, oauth);
         this.outboxClaims = new OutboxClaimRepository(database);
+        this.sendCounts = new SendCountRepository(database);
         this.outbox = new OutboxService(new OutboxRepository(database), engineRows, gateways, new OutboxEvents(), clock);
         // The outbox links to the portal URLs and renders report subjects from the Email-format feature's templates.
         outbox.usePortalLinks(() -> {
@@ -104,7 +107,7 @@ public final class CoreServices implements AutoCloseable {
     /** A sender for {@code engine} claiming as {@code claimant}; it publishes on the outbox's events. */
     public SenderService sender(String engine, String claimant) {
         return new SenderService(engine, claimant, outboxClaims, gatewaySecrets, outbox::gatewayFor, outbox.events(),
-                senderSettings, Clock.systemUTC());
+                senderSettings, sendCounts, Clock.systemUTC());
     }
 
     /** Runs {@code engine} in this process (the console or {@code engine run}). */

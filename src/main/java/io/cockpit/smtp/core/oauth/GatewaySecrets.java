@@ -26,6 +26,22 @@ public final class GatewaySecrets {
         };
     }
 
+    /**
+     * The application token Microsoft Graph takes: the client-credentials grant of the gateway's Microsoft client for
+     * the Graph endpoint's scope ({@code {graphUrl}/.default}), whatever scope or refresh token SMTP uses.
+     */
+    public AccessToken graphToken(GatewayConfig g) throws SecretUnavailableException, OAuthException, InterruptedException {
+        return tokens.accessToken(forGraph(g));
+    }
+
+    static GatewayConfig forGraph(GatewayConfig g) {
+        GatewayConfig.OAuthSettings o = g.oauth();
+        String url = g.effectiveGraphUrl();
+        String scope = (url.endsWith("/") ? url.substring(0, url.length() - 1) : url) + "/.default";
+        return g.toBuilder().oauth(new GatewayConfig.OAuthSettings(o.provider(), o.tenant(), o.clientId(), o.clientSecret(),
+                o.tokenUrl(), scope, null)).build();
+    }
+
     /** After the server refused a token: the next attempt asks the provider for a new one. */
     public void refused(GatewayConfig g) {
         tokens.forget(g.name());

@@ -25,11 +25,13 @@ public final class SenderService implements EngineWork {
     /**
      * @param claimant this process's unique holder id: the messages it claims carry it
      * @param gatewayFor the gateway an engine sends with (its specific one or the portal's), read before each batch
+     * @param counts the recipients each gateway's provider was given, for its daily limit
      */
     public SenderService(String engine, String claimant, OutboxClaimRepository claims, GatewaySecrets gateways,
-                         Function<String, GatewayConfig> gatewayFor, OutboxEvents events, SenderSettings settings, Clock clock) {
+                         Function<String, GatewayConfig> gatewayFor, OutboxEvents events, SenderSettings settings,
+                         SendCountRepository counts, Clock clock) {
         this.holder = new Claimant(engine, claimant);
-        BatchSender batches = new BatchSender(holder, claims, gateways, gatewayFor, events, settings, signals, clock);
+        BatchSender batches = new BatchSender(holder, claims, gateways, gatewayFor, events, settings, signals, counts, clock);
         this.lanes = new SenderLanes(holder, claims, batches, signals, events, settings, clock);
         // Messages stored by this process wake the sender at once; others are found by polling.
         this.unsubscribe = events.subscribe(e -> {
