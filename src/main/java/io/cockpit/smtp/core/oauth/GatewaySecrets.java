@@ -42,6 +42,17 @@ public final class GatewaySecrets {
                 o.tokenUrl(), scope, null)).build();
     }
 
+    /**
+     * The mail server refused the token with a reply that says why (Microsoft's 5.7.139: SMTP AUTH disabled for the
+     * mailbox): the token's health says so.
+     */
+    public void serverRefused(GatewayConfig g, String reply) {
+        ProviderRefusal r = ProviderRefusal.ofSmtpReply(reply);
+        if (r != null) {
+            tokens.serverRefused(g, r, reply);
+        }
+    }
+
     /** After the server refused a token: the next attempt asks the provider for a new one. */
     public void refused(GatewayConfig g) {
         tokens.forget(g.name());
