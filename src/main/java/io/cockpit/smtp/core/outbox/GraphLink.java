@@ -69,8 +69,9 @@ final class GraphLink implements MailLink {
                     null, true, null);
         }
         if (reply.permissionMissing()) {
-            return all(envelope, DeliveryOutcome.Kind.PERMANENT, words + " (the application needs the Mail.Send "
-                    + "application permission, consented by an administrator, for this mailbox)", null, true, words);
+            String why = words + " (the application needs the Mail.Send application permission, consented by an "
+                    + "administrator, for this mailbox)";
+            return all(envelope, DeliveryOutcome.Kind.PERMANENT, why, null, true, why);
         }
         if (reply.status() >= 500) {
             return all(envelope, DeliveryOutcome.Kind.TEMPORARY, words, reply.retryAfter(), true, null);
