@@ -35,6 +35,9 @@ public final class GraphEndpoint implements AutoCloseable {
     private final Queue<int[]> scripted = new ConcurrentLinkedQueue<>();
     private final List<byte[]> rawBodies = new CopyOnWriteArrayList<>();
     private volatile Predicate<String> tokenAccepted = token -> true;
+    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile int throttleEvery;
+    private volatile int throttleSeconds;
 
     /** @param tls the server's certificate (localhost), which the gateway pins */
     public GraphEndpoint(SSLContext tls) throws IOException {
@@ -56,6 +59,12 @@ public final class GraphEndpoint implements AutoCloseable {
     /** The next answers, in order: a status, and for 429 or 503 the Retry-After seconds (ignored otherwise). */
     public void answerNext(int status, int retryAfterSeconds) {
         scripted.add(new int[] {status, retryAfterSeconds});
+    }
+
+    /** Every {@code n}-th request is answered 429 with this Retry-After, as Graph throttles a busy mailbox. */
+    public void throttleEvery(int n, int retryAfterSeconds) {
+        throttleEvery = n;
+        throttleSeconds = retryAfterSeconds;
     }
 
     /** Tokens this endpoint refuses with 401 (an expired one, say). */
@@ -96,6 +105,10 @@ public final class GraphEndpoint implements AutoCloseable {
                 return;
             }
             int[] next = scripted.poll();
+            int n = requests.incrementAndGet();
+            if (next == null && throttleEvery > 0 && n % throttleEvery == 0) {
+                next = new int[] {429, throttleSeconds};
+            }
             int status = next == null ? 202 : next[0];
             switch (status) {
                 case 202 -> {

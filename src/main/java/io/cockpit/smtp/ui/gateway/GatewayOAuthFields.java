@@ -24,6 +24,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 
 /**
  * The OAuth 2.0 part of the gateway form's edit buffer: provider, tenant, client id, a client secret typed (never
@@ -41,9 +42,19 @@ public final class GatewayOAuthFields {
     private final ObjectProperty<OAuthGrant> grant = new SimpleObjectProperty<>(this, "grant", OAuthGrant.APPLICATION);
     private final ReadOnlyBooleanWrapper clientSecretStored = new ReadOnlyBooleanWrapper(this, "clientSecretStored");
     private final ReadOnlyBooleanWrapper refreshTokenStored = new ReadOnlyBooleanWrapper(this, "refreshTokenStored");
-    private final StringBinding presetTokenUrl = Bindings.createStringBinding(() -> preset(true), provider, tenant, grant);
-    private final StringBinding presetScope = Bindings.createStringBinding(() -> preset(false), provider, tenant, grant);
+    private final ObservableValue<Transport> transport;
+    private final ObservableValue<String> graphUrl;
+    private final StringBinding presetTokenUrl;
+    private final StringBinding presetScope;
     private boolean clientSecretRemoved;
+
+    /** @param transport and {@code graphUrl}: Graph takes its own scope, {@code {graphUrl}/.default} */
+    GatewayOAuthFields(ObservableValue<Transport> transport, ObservableValue<String> graphUrl) {
+        this.transport = transport;
+        this.graphUrl = graphUrl;
+        this.presetTokenUrl = Bindings.createStringBinding(() -> preset(true), provider, tenant, grant);
+        this.presetScope = Bindings.createStringBinding(() -> preset(false), provider, tenant, grant, transport, graphUrl);
+    }
 
     List<Observable> observables() {
         return List.of(provider, tenant, clientId, newClientSecret, tokenUrl, scope, grant);
@@ -118,6 +129,11 @@ public final class GatewayOAuthFields {
 
     /** The provider's token URL or scope for the grant, shown as the empty field's prompt. */
     private String preset(boolean url) {
+        if (!url && transport.getValue() == Transport.GRAPH) {
+            String g = graphUrl.getValue() == null || graphUrl.getValue().isBlank() ? Transport.DEFAULT_GRAPH_URL
+                    : graphUrl.getValue().trim();
+            return (g.endsWith("/") ? g.substring(0, g.length() - 1) : g) + "/.default";
+        }
         if (provider.get() == null || provider.get() == OAuthProvider.CUSTOM) {
             return "";
         }

@@ -72,7 +72,7 @@ public final class GatewayViewModel {
     private final StringProperty maxRecipientsPerDay = new SimpleStringProperty(this, MAX_RECIPIENTS_PER_DAY, "");
     private final ObjectProperty<Transport> transport = new SimpleObjectProperty<>(this, TRANSPORT, Transport.SMTP);
     private final StringProperty graphUrl = new SimpleStringProperty(this, GRAPH_URL, "");
-    private final GatewayOAuthFields oauth = new GatewayOAuthFields();
+    private final GatewayOAuthFields oauth = new GatewayOAuthFields(transport, graphUrl);
     /** The part of the form a hint asked to show; the view scrolls to it. */
     private final ObjectProperty<FormPart> shownPart = new SimpleObjectProperty<>(this, "shownPart");
     /** The pinned certificates in the edit buffer ("Faire confiance à ce certificat" adds one, saved with the rest). */

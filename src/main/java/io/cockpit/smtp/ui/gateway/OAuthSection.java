@@ -72,6 +72,8 @@ final class OAuthSection {
         TextField scope = node("scopeField");
         text(scope, o.scopeProperty(), OAUTH_SCOPE, "scopeMessage");
         scope.promptTextProperty().bind(o.presetScope());
+        // Graph always asks for {graphUrl}/.default: a scope typed for SMTP would not be used.
+        scope.disableProperty().bind(vm.transportProperty().isEqualTo(io.cockpit.smtp.core.gateway.Transport.GRAPH));
         bindAuthorization();
     }
 

@@ -155,6 +155,33 @@ class GraphSendTest {
     }
 
     @Test
+    void aBatchOfTwoHundredNotificationsIsSentThroughThrottlingByWaitingNotFailing() throws Exception {
+        try (CoreServices s = TestStore.open(dir); OAuthServer oauth = new OAuthServer();
+             GraphEndpoint graph = new GraphEndpoint(cert.serverContext())) {
+            GraphGateway.save(s, oauth, graph, cert.certificate());
+            graph.throttleEvery(40, 1);
+            List<NewMessage> batch = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                batch.add(new NewMessage("ticket-notification", List.of("user" + i + "@example.com"), "fr", "user", null,
+                        null, Map.of("TICKET_ID", String.valueOf(1000 + i)), null));
+            }
+            List<Long> ids = s.outbox().enqueueAll(batch);
+            SenderService engine = s.sender("local", "engine-" + System.nanoTime());
+            engine.start(true);
+            try {
+                io.cockpit.smtp.testing.Outboxes.await(() -> ids.stream().allMatch(id -> get(s, id).status() == OutboxStatus.SENT),
+                        Duration.ofSeconds(90));
+            } finally {
+                engine.stop(Duration.ofSeconds(5));
+            }
+            assertEquals(200, graph.received().size());
+            assertEquals(200, graph.received().stream().map(r -> r.mime().replaceAll("(?s).*Message-ID: (\\S+).*", "$1"))
+                    .distinct().count(), "each message once");
+            assertTrue(graph.rawBodies().size() > 200, "Graph throttled some requests, and they were sent after waiting");
+        }
+    }
+
+    @Test
     void aMissingPermissionFailsWithTheReasonInPlainWords() throws Exception {
         try (CoreServices s = TestStore.open(dir); OAuthServer oauth = new OAuthServer();
              GraphEndpoint graph = new GraphEndpoint(cert.serverContext())) {

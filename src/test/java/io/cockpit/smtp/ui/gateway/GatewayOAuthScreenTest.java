@@ -141,7 +141,7 @@ class GatewayOAuthScreenTest extends ConsoleFixture {
 
             interact(authorize::fire);
             Label health = node("#tokenHealthLabel");
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> health.getText().startsWith("Jeton valide, valide jusqu'au"));
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> health.getText().startsWith("Jeton valide jusqu'au"));
             assertTrue(health.getText().contains("dernier renouvellement"), health.getText());
         }
     }

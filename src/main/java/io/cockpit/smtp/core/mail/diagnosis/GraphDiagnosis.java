@@ -81,7 +81,8 @@ final class GraphDiagnosis {
 
     private char[] token() throws StepFailed {
         long t0 = steps.begin(Step.TOKEN);
-        transcript.note("asking " + g.oauth().provider() + " for the application token (client credentials, scope "
+        transcript.note("asking " + (g.oauth().provider() == null ? "the provider" : g.oauth().provider().cliName())
+                + " for the application token (client credentials, scope "
                 + g.effectiveGraphUrl() + "/.default)");
         try {
             AccessToken t = secrets.graphToken(g);
