@@ -1,8 +1,6 @@
 package io.cockpit.smtp.testing;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -35,6 +33,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private volatile boolean silent;
     private volatile boolean offerAuth;
     private volatile boolean closeMidData;
+    private volatile boolean offerSmtpUtf8;
+    private final List<byte[]> commands = Collections.synchronizedList(new ArrayList<>());
     private volatile Function<String, String> rcptReply = a -> "250 2.1.5 ok";
     private volatile Function<Integer, String> dataReply = n -> "250 2.0.0 queued as " + n;
 
@@ -58,6 +58,26 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     public ScriptedSmtpServer offerAuth(boolean v) {
         offerAuth = v;
         return this;
+    }
+
+    public ScriptedSmtpServer offerSmtpUtf8(boolean v) {
+        offerSmtpUtf8 = v;
+        return this;
+    }
+
+    /**
+     * Every command line as the client wrote it, byte for byte, without its final CRLF (message content excluded). A
+     * line is cut at LF only, so a bare CR or a stray byte inside a command shows here as it came.
+     */
+    public List<byte[]> commandBytes() {
+        synchronized (commands) {
+            return commands.stream().map(byte[]::clone).toList();
+        }
+    }
+
+    /** The command lines decoded as UTF-8, for assertions that need not see bytes. */
+    public List<String> commands() {
+        return commandBytes().stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList();
     }
 
     /** Close the connection after reading a few lines of the first DATA. */
@@ -115,14 +135,17 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 Thread.sleep(60_000);
                 return;
             }
-            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+            LineIn in = new LineIn(s.getInputStream());
             OutputStream out = s.getOutputStream();
             say(out, "220 scripted.test ESMTP");
-            String line;
-            while ((line = in.readLine()) != null) {
+            byte[] raw;
+            while ((raw = in.readBytes()) != null) {
+                commands.add(raw);
+                String line = new String(raw, StandardCharsets.UTF_8);
                 String cmd = line.toUpperCase(Locale.ROOT);
                 if (cmd.startsWith("EHLO")) {
-                    say(out, "250-scripted.test\r\n250-8BITMIME\r\n" + (offerAuth ? "250-AUTH PLAIN LOGIN\r\n" : "") + "250 SIZE 10000000");
+                    say(out, "250-scripted.test\r\n250-8BITMIME\r\n" + (offerAuth ? "250-AUTH PLAIN LOGIN\r\n" : "")
+                            + (offerSmtpUtf8 ? "250-SMTPUTF8\r\n" : "") + "250 SIZE 10000000");
                 } else if (cmd.startsWith("HELO")) {
                     say(out, "250 scripted.test");
                 } else if (cmd.startsWith("MAIL FROM")) {
@@ -172,6 +195,33 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             // the client went away; nothing to do
         } finally {
             open.decrementAndGet();
+        }
+    }
+
+    /** Lines as bytes, cut at LF; the CR before it is dropped. */
+    private static final class LineIn {
+        private final java.io.InputStream in;
+
+        LineIn(java.io.InputStream in) {
+            this.in = new java.io.BufferedInputStream(in);
+        }
+
+        byte[] readBytes() throws IOException {
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            int c;
+            while ((c = in.read()) != -1 && c != '\n') {
+                b.write(c);
+            }
+            if (c == -1 && b.size() == 0) {
+                return null;
+            }
+            byte[] line = b.toByteArray();
+            return line.length > 0 && line[line.length - 1] == '\r' ? java.util.Arrays.copyOf(line, line.length - 1) : line;
+        }
+
+        String readLine() throws IOException {
+            byte[] b = readBytes();
+            return b == null ? null : new String(b, StandardCharsets.UTF_8);
         }
     }
 

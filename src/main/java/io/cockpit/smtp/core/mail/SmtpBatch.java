@@ -70,6 +70,14 @@ public final class SmtpBatch implements AutoCloseable {
             envelope.forEach(a -> all.put(a, new DeliveryOutcome.AddressOutcome(DeliveryOutcome.Kind.PERMANENT, why)));
             return new DeliveryOutcome(all, why, false);
         }
+        var utf8Address = MimeMessages.needingSmtpUtf8(draft, envelope);
+        if (utf8Address.isPresent() && !transport.supportsExtension("SMTPUTF8")) {
+            // Sent without SMTPUTF8 the local part would be mangled into another mailbox's name: never try.
+            String why = smtpUtf8Refusal(utf8Address.get());
+            Map<String, DeliveryOutcome.AddressOutcome> all = new LinkedHashMap<>();
+            envelope.forEach(a -> all.put(a, new DeliveryOutcome.AddressOutcome(DeliveryOutcome.Kind.PERMANENT, why)));
+            return new DeliveryOutcome(all, why, false);
+        }
         try {
             transport.sendMessage(message, rcpt);
             Map<String, DeliveryOutcome.AddressOutcome> all = new LinkedHashMap<>();
@@ -110,7 +118,8 @@ public final class SmtpBatch implements AutoCloseable {
         List<String> sent = names(e.getValidSentAddresses());
         Map<String, DeliveryOutcome.AddressOutcome> out = new LinkedHashMap<>();
         for (String a : envelope) {
-            String k = a.trim().toLowerCase(Locale.ROOT);
+            // Angus reports addresses as they went on the wire (ASCII domain): compare in that form.
+            String k = WireAddress.text(a).toLowerCase(Locale.ROOT);
             DeliveryOutcome.AddressOutcome o = perAddress.get(k);
             if (o == null && sent.contains(k)) {
                 o = new DeliveryOutcome.AddressOutcome(DeliveryOutcome.Kind.ACCEPTED, topReply);
@@ -127,6 +136,12 @@ public final class SmtpBatch implements AutoCloseable {
             reply = topReply;
         }
         return new DeliveryOutcome(out, reply, lost);
+    }
+
+    /** Why a message that needs SMTPUTF8 was not sent: the reason stored with the failed message. */
+    public static String smtpUtf8Refusal(String address) {
+        return "the server does not offer SMTPUTF8, needed for " + address
+                + " (non-ASCII characters before the @): not sent, so that it cannot reach another mailbox";
     }
 
     private boolean stillConnected() {
