@@ -26,10 +26,12 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  */
 public final class SmtpBatch implements AutoCloseable {
     private final Session session;
+    private final Session asciiHeaders;
     private final SMTPTransport transport;
 
     private SmtpBatch(Session session, SMTPTransport transport) {
         this.session = session;
+        this.asciiHeaders = SmtpSessions.forHeaders(session, false);
         this.transport = transport;
     }
 
@@ -61,8 +63,9 @@ public final class SmtpBatch implements AutoCloseable {
     public DeliveryOutcome send(MailDraft draft, List<String> envelope) {
         MimeMessage message;
         InternetAddress[] rcpt;
+        var utf8Address = MimeMessages.needingSmtpUtf8(draft, envelope);
         try {
-            message = MimeMessages.build(session, draft);
+            message = MimeMessages.build(utf8Address.isPresent() ? session : asciiHeaders, draft);
             rcpt = MimeMessages.addresses(envelope);
         } catch (MessagingException e) {
             Map<String, DeliveryOutcome.AddressOutcome> all = new LinkedHashMap<>();
@@ -70,7 +73,6 @@ public final class SmtpBatch implements AutoCloseable {
             envelope.forEach(a -> all.put(a, new DeliveryOutcome.AddressOutcome(DeliveryOutcome.Kind.PERMANENT, why)));
             return new DeliveryOutcome(all, why, false);
         }
-        var utf8Address = MimeMessages.needingSmtpUtf8(draft, envelope);
         if (utf8Address.isPresent() && !transport.supportsExtension("SMTPUTF8")) {
             // Sent without SMTPUTF8 the local part would be mangled into another mailbox's name: never try.
             String why = smtpUtf8Refusal(utf8Address.get());

@@ -3,6 +3,7 @@ package io.cockpit.smtp.core.mail;
 import io.cockpit.smtp.core.gateway.Authentication;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.Security;
+import jakarta.mail.Session;
 import java.util.Properties;
 
 /**
@@ -64,6 +65,21 @@ public final class SmtpSessions {
             props.put(k + "auth", "false");
         }
         return props;
+    }
+
+    /**
+     * The session a message's headers are written with. The transport's session writes UTF-8 (for commands), but the
+     * same setting would write headers in raw UTF-8 too (RFC 6532), which only a server that took SMTPUTF8 may get: a
+     * message whose addresses are all ASCII is written with encoded words instead, as before.
+     */
+    public static Session forHeaders(Session transport, boolean utf8) {
+        if (utf8) {
+            return transport;
+        }
+        Properties p = new Properties();
+        p.putAll(transport.getProperties());
+        p.put("mail.mime.allowutf8", "false");
+        return Session.getInstance(p);
     }
 
     /** The host as sockets want it: an IPv6 literal without its brackets, a name in its ASCII (IDNA) form. */

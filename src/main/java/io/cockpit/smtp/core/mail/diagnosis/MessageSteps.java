@@ -1,6 +1,7 @@
 package io.cockpit.smtp.core.mail.diagnosis;
 
 import io.cockpit.smtp.core.gateway.GatewayConfig;
+import io.cockpit.smtp.core.mail.SmtpSessions;
 import io.cockpit.smtp.core.mail.WireAddress;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -34,7 +35,8 @@ final class MessageSteps {
         Instant now = Instant.now();
         try {
             EmailContent content = given != null ? given : new EmailContent(TestMessage.SUBJECT, TestMessage.text(g, now));
-            message = TestMessage.build(smtp.session(), g, recipient, now, content);
+            message = TestMessage.build(SmtpSessions.forHeaders(smtp.session(), utf8Address(recipient) != null), g,
+                    recipient, now, content);
             findings.testEmail = new DiagnosisReport.TestEmail(recipient, content.subject(), content.body(),
                     message.getMessageID());
         } catch (MessagingException e) {
