@@ -34,6 +34,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private volatile boolean offerAuth;
     private volatile boolean closeMidData;
     private volatile boolean offerSmtpUtf8;
+    private final List<String> secrets = Collections.synchronizedList(new ArrayList<>());
+    private volatile Function<String, String> authReply = secret -> "235 2.7.0 authenticated";
     private final List<byte[]> commands = Collections.synchronizedList(new ArrayList<>());
     private volatile Function<String, String> rcptReply = a -> "250 2.1.5 ok";
     private volatile Function<Integer, String> dataReply = n -> "250 2.0.0 queued as " + n;
@@ -78,6 +80,19 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     /** The command lines decoded as UTF-8, for assertions that need not see bytes. */
     public List<String> commands() {
         return commandBytes().stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList();
+    }
+
+    /** What to answer to the credentials (the password, or the XOAUTH2 token), once decoded. */
+    public ScriptedSmtpServer auth(Function<String, String> reply) {
+        authReply = reply;
+        return this;
+    }
+
+    /** The password (or access token) of every AUTH, in order, decoded from PLAIN, LOGIN or XOAUTH2. */
+    public List<String> secrets() {
+        synchronized (secrets) {
+            return List.copyOf(secrets);
+        }
     }
 
     /** Close the connection after reading a few lines of the first DATA. */
@@ -144,8 +159,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 String line = new String(raw, StandardCharsets.UTF_8);
                 String cmd = line.toUpperCase(Locale.ROOT);
                 if (cmd.startsWith("EHLO")) {
-                    say(out, "250-scripted.test\r\n250-8BITMIME\r\n" + (offerAuth ? "250-AUTH PLAIN LOGIN\r\n" : "")
+                    say(out, "250-scripted.test\r\n250-8BITMIME\r\n" + (offerAuth ? "250-AUTH PLAIN LOGIN XOAUTH2\r\n" : "")
                             + (offerSmtpUtf8 ? "250-SMTPUTF8\r\n" : "") + "250 SIZE 10000000");
+                } else if (cmd.startsWith("AUTH ")) {
+                    say(out, authReply.apply(secret(line, in, out)));
                 } else if (cmd.startsWith("HELO")) {
                     say(out, "250 scripted.test");
                 } else if (cmd.startsWith("MAIL FROM")) {
@@ -196,6 +213,35 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         } finally {
             open.decrementAndGet();
         }
+    }
+
+    /** Reads the credentials of one AUTH exchange (asking for what the client did not give at once). */
+    private String secret(String line, LineIn in, OutputStream out) throws IOException {
+        String[] words = line.split(" ");
+        String mechanism = words[1].toUpperCase(Locale.ROOT);
+        String secret;
+        if (mechanism.equals("LOGIN")) {
+            say(out, "334 VXNlcm5hbWU6");
+            in.readLine();
+            say(out, "334 UGFzc3dvcmQ6");
+            secret = decode(in.readLine());
+        } else {
+            String initial = words.length > 2 ? words[2] : null;
+            if (initial == null) {
+                say(out, "334 ");
+                initial = in.readLine();
+            }
+            String all = decode(initial);
+            secret = mechanism.equals("XOAUTH2")
+                    ? all.replaceFirst("(?s).*auth=Bearer ", "").replace("\u0001", "")
+                    : all.substring(all.lastIndexOf('\0') + 1);
+        }
+        secrets.add(secret);
+        return secret;
+    }
+
+    private static String decode(String b64) {
+        return new String(java.util.Base64.getDecoder().decode(b64.trim()), StandardCharsets.UTF_8);
     }
 
     /** Lines as bytes, cut at LF; the CR before it is dropped. */

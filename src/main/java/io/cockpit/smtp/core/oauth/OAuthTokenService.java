@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * with the provider). Tokens are kept in memory only, until a minute before they expire.
  */
 public final class OAuthTokenService {
-    public static final String REFRESH_TOKEN_FIELD = "oauth-refresh-token";
+    public static final String REFRESH_TOKEN_FIELD = io.cockpit.smtp.core.gateway.GatewayField.OAUTH_REFRESH_TOKEN;
 
     private final GatewayService gateways;
     private final TokenEndpoint endpoint;
