@@ -82,7 +82,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return commandBytes().stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList();
     }
 
-    /** What to answer to the credentials (the password, or the XOAUTH2 token), once decoded. */
+    /**
+     * What to answer to the credentials (the password, or the XOAUTH2 token), once decoded. A reply starting with 334
+     * is XOAUTH2's error challenge: the exchange then ends in 535.
+     */
     public ScriptedSmtpServer auth(Function<String, String> reply) {
         authReply = reply;
         return this;
@@ -162,7 +165,14 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                     say(out, "250-scripted.test\r\n250-8BITMIME\r\n" + (offerAuth ? "250-AUTH PLAIN LOGIN XOAUTH2\r\n" : "")
                             + (offerSmtpUtf8 ? "250-SMTPUTF8\r\n" : "") + "250 SIZE 10000000");
                 } else if (cmd.startsWith("AUTH ")) {
-                    say(out, authReply.apply(secret(line, in, out)));
+                    String reply = authReply.apply(secret(line, in, out));
+                    if (reply.startsWith("334 ")) {
+                        // XOAUTH2's refusal: an error challenge, the client's empty answer, then the final reply.
+                        say(out, reply);
+                        in.readLine();
+                        reply = "535 5.7.8 Username and Password not accepted";
+                    }
+                    say(out, reply);
                 } else if (cmd.startsWith("HELO")) {
                     say(out, "250 scripted.test");
                 } else if (cmd.startsWith("MAIL FROM")) {

@@ -98,6 +98,22 @@ public final class GatewayRepository {
         });
     }
 
+    /**
+     * Replaces the stored refresh token if it is still {@code expected} (compare and set), bumping the version so that a
+     * form loaded before cannot write the used token back. False when another token was stored meanwhile.
+     */
+    public boolean replaceRefreshToken(String name, SealedSecret expected, SealedSecret next) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE gateway SET oauth_refresh_token_enc = ?, "
+                    + "version = version + 1 WHERE name = ? AND oauth_refresh_token_enc = ?")) {
+                ps.setString(1, next.ciphertext());
+                ps.setString(2, name);
+                ps.setString(3, expected.ciphertext());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
     static Optional<GatewayConfig> find(Connection c, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM gateway WHERE name = ?")) {
             ps.setString(1, name);

@@ -89,12 +89,45 @@ final class BatchSender {
         return claimed.size();
     }
 
+    /**
+     * Opens the batch's connection. An OAuth 2.0 access token the server refuses (revoked, or its rights changed
+     * before it expired) is dropped from the cache and a fresh one tried, once; a second refusal stands.
+     *
+     * @param secret holds the secret; replaced by the fresh token (the caller clears whatever it holds at the end)
+     */
+    private SmtpBatch open(GatewayConfig gateway, char[][] secret) throws DeliveryFailure, InterruptedException {
+        try {
+            return SmtpBatch.open(gateway, trust(gateway), secret[0]);
+        } catch (DeliveryFailure refused) {
+            if (!refused.authenticationRefused() || gateway.auth() != Authentication.OAUTH2) {
+                throw refused;
+            }
+            secrets.refused(gateway);
+            try {
+                char[] fresh = secrets.secretFor(gateway);
+                Arrays.fill(secret[0], '\0');
+                secret[0] = fresh;
+            } catch (SecretUnavailableException | OAuthException e) {
+                throw refused;
+            }
+            LOG.info("engine {}: the server refused the OAuth 2.0 access token; trying once with a new one", holder.engine());
+            try {
+                return SmtpBatch.open(gateway, trust(gateway), secret[0]);
+            } catch (DeliveryFailure again) {
+                if (again.authenticationRefused()) {
+                    secrets.refused(gateway);
+                }
+                throw again;
+            }
+        }
+    }
+
     private void send(Claimant who, GatewayConfig gateway, List<OutboxMessage> batch, Lease lease) throws InterruptedException {
-        char[] secret = null;
+        char[][] secret = {null};
         if (gateway.auth() != Authentication.NONE) {
             try {
                 // The password, or for OAuth 2.0 a fresh access token (refreshed by the provider when it expires).
-                secret = secrets.secretFor(gateway);
+                secret[0] = secrets.secretFor(gateway);
             } catch (SecretUnavailableException e) {
                 recorder.record(who, outcomes.secretUnavailable(batch, e, clock.instant()));
                 return;
@@ -113,7 +146,7 @@ final class BatchSender {
                 }
                 if (connection == null) {
                     try {
-                        connection = SmtpBatch.open(gateway, trust(gateway), secret);
+                        connection = open(gateway, secret);
                     } catch (DeliveryFailure f) {
                         flush(who, results);
                         List<OutboxMessage> rest = batch.stream().filter(x -> !done.contains(x.id())).toList();
@@ -147,8 +180,8 @@ final class BatchSender {
                 }
             }
         } finally {
-            if (secret != null) {
-                Arrays.fill(secret, '\0');
+            if (secret[0] != null) {
+                Arrays.fill(secret[0], '\0');
             }
             if (connection != null) {
                 connection.close();

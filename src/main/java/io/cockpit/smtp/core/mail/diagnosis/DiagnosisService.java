@@ -91,7 +91,20 @@ public final class DiagnosisService {
             if (g.auth() != Authentication.NONE) {
                 secret = gateways.secretFor(g);
             }
-            return new Diagnosis(g, secret, listener, cancellation).run(to, content);
+            DiagnosisReport report = new Diagnosis(g, secret, listener, cancellation).run(to, content);
+            if (report.failure() == Failure.AUTH_REJECTED && g.auth() == Authentication.OAUTH2
+                    && !cancellation.stopRequested()) {
+                // A cached access token the server refuses is dropped and the run made again once with a new one,
+                // as sending does; a second refusal is the report.
+                gateways.refused(g);
+                Arrays.fill(secret, '\0');
+                secret = gateways.secretFor(g);
+                report = new Diagnosis(g, secret, listener, cancellation).run(to, content);
+                if (report.failure() == Failure.AUTH_REJECTED) {
+                    gateways.refused(g);
+                }
+            }
+            return report;
         } catch (SecretUnavailableException e) {
             return refusedBeforeStart(Failure.SECRET_UNAVAILABLE,
                     Detail.of(Detail.Code.SECRET_UNAVAILABLE, String.valueOf(e.context()), String.valueOf(e.why())));
