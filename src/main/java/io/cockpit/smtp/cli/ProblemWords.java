@@ -50,6 +50,10 @@ final class ProblemWords {
             case NAME_INVALID -> "must be 1 to 64 letters, digits, '.', '_' or '-'";
             case JSON_INVALID -> "is not a JSON object with the fields of a message";
             case DURATION_INVALID -> "must be a duration such as 30d, 12h, 15m or 45s";
+            case UNKNOWN_KEY -> "is not a key of a configuration file (see config export)";
+            case PASSWORD_DROPPED_BY_IMPORT -> "is dropped because the import changes where it would be sent (server, port,"
+                    + " security none or token URL), and an active gateway needs it: import with --keep-secrets, or"
+                    + " import with \"status\": \"inactive\" and set the password again";
         };
     }
 }

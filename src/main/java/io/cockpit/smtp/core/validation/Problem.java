@@ -38,5 +38,8 @@ public enum Problem {
     ENGINE_EXISTS,
     NAME_INVALID,
     JSON_INVALID,
-    DURATION_INVALID
+    DURATION_INVALID,
+    // --- import ---
+    UNKNOWN_KEY,
+    PASSWORD_DROPPED_BY_IMPORT
 }
