@@ -49,6 +49,13 @@ final class ProblemWords {
             case ENGINE_EXISTS -> "is already a registered engine";
             case NAME_INVALID -> "must be 1 to 64 letters, digits, '.', '_' or '-'";
             case JSON_INVALID -> "is not a JSON object with the fields of a message";
+            case NOT_A_STRING -> "must be a JSON string";
+            case NOT_A_LIST -> "must be a JSON array of address strings, or one string";
+            case NOT_AN_OBJECT -> "must be a JSON object of NAME: value";
+            case UNKNOWN_FIELD -> "is not a field of a message (flow, to, lang, audience, subject, body, vars, engine)";
+            case LINE_TOO_LONG -> "is longer than " + BatchReader.MAX_LINE_CHARS + " characters";
+            case BATCH_TOO_LARGE -> "holds more than " + BatchReader.MAX_MESSAGES + " messages or "
+                    + BatchReader.MAX_BATCH_CHARS / (1024 * 1024) + " M characters: split it";
             case DURATION_INVALID -> "must be a duration such as 30d, 12h, 15m or 45s";
             case UNKNOWN_KEY -> "is not a key of a configuration file (see config export)";
             case PASSWORD_DROPPED_BY_IMPORT -> "is dropped because the import changes where it would be sent (server, port,"

@@ -38,6 +38,12 @@ public enum Problem {
     ENGINE_EXISTS,
     NAME_INVALID,
     JSON_INVALID,
+    NOT_A_STRING,
+    NOT_A_LIST,
+    NOT_AN_OBJECT,
+    UNKNOWN_FIELD,
+    LINE_TOO_LONG,
+    BATCH_TOO_LARGE,
     DURATION_INVALID,
     // --- import ---
     UNKNOWN_KEY,
