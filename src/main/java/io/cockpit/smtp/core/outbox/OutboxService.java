@@ -7,6 +7,7 @@ import io.cockpit.smtp.core.gateway.GatewayService;
 import io.cockpit.smtp.core.mail.HeaderText;
 import io.cockpit.smtp.core.mail.MailDraft;
 import io.cockpit.smtp.core.mail.MimeMessages;
+import io.cockpit.smtp.core.mail.WireAddress;
 import io.cockpit.smtp.core.validation.FieldProblem;
 import io.cockpit.smtp.core.validation.Problem;
 import io.cockpit.smtp.core.validation.Syntax;
@@ -226,11 +227,12 @@ public final class OutboxService {
         return "<" + Long.toString(System.currentTimeMillis(), 36) + "." + HexFormat.of().formatHex(r) + "@" + domain + ">";
     }
 
-    /** The From address's domain when it is a plain DNS name, else this host's name, else a reserved name. */
+    /** The From address's domain (in ASCII), else this host's name, else a reserved name. */
     static String idDomain(GatewayConfig portal) {
         if (portal.from() != null) {
             int at = portal.from().lastIndexOf('@');
-            String d = at < 0 ? "" : portal.from().substring(at + 1).toLowerCase(Locale.ROOT);
+            // An internationalised domain in its ASCII form, as the From address goes out.
+            String d = at < 0 ? "" : WireAddress.host(portal.from().substring(at + 1)).toLowerCase(Locale.ROOT);
             if (d.matches("[a-z0-9.\\-]{1,120}") && d.contains(".")) {
                 return d;
             }
