@@ -26,8 +26,8 @@ final class ProblemWords {
             case RATE_RANGE -> "must be a whole number from 0 (no cap) to 100000";
             case ADDRESS_INVALID -> "must be one email address such as name@example.com";
             case ADDRESS_LIST -> "must be a single address, not a list";
-            case ADDRESS_CHARACTER -> "holds a character that cannot stand in an email address (invisible, direction or"
-                    + " space characters, or one that some mail software turns into a line break such as U+010D)";
+            case ADDRESS_CHARACTER -> "holds a character that cannot stand in an email address (an invisible, text"
+                    + " direction, special space, private-use or unassigned character)";
             case ENGINE_UNKNOWN -> "is not a registered engine";
             case CHOICE_INVALID -> "is not one of the allowed values";
             case USERNAME_REQUIRED -> "is required when authentication is on";

@@ -134,7 +134,7 @@ public final class Syntax {
         }
         String local = a.substring(0, at);
         String domain = a.substring(at + 1);
-        if (!standsInAddress(a) || hasLineBreakLowByte(local)) {
+        if (!standsInAddress(a)) {
             return Optional.of(Problem.ADDRESS_CHARACTER);
         }
         if (local.length() > 64 || !(DOT_ATOM.matcher(local).matches() || isQuotedLocal(local))) {
@@ -159,16 +159,6 @@ public final class Syntax {
                  Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED, Character.CONTROL -> cp == ' ';
             default -> true;
         });
-    }
-
-    /**
-     * True for a non-ASCII character whose low byte is CR or LF (U+010A, U+010D, U+040D, ...). A writer that keeps one
-     * byte per character, as SMTP libraries do for their commands unless told UTF-8, turns it into a line break inside
-     * RCPT TO; sending keeps such a local part in UTF-8, and input refuses it as well so that no other path can.
-     * Domains are not concerned: they always travel in their ASCII (IDNA) form.
-     */
-    static boolean hasLineBreakLowByte(String local) {
-        return local.chars().anyMatch(c -> c > 0x7F && ((c & 0xFF) == '\r' || (c & 0xFF) == '\n'));
     }
 
     /** True when the local part of an address holds a non-ASCII character: it can only travel with SMTPUTF8. */
