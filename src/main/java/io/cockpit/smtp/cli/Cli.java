@@ -31,6 +31,10 @@ public final class Cli {
         RootCommand root = new RootCommand();
         root.stdin(in);
         CommandLine cl = new CommandLine(root);
+        // Before the settings below: picocli applies them to the commands present when they are set.
+        for (Class<?> command : CommandTree.neededFor(args)) {
+            cl.addSubcommand(command);
+        }
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cl.setCaseInsensitiveEnumValuesAllowed(true);

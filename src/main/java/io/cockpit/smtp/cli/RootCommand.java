@@ -8,13 +8,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
+/** The root command; its commands are added by {@link Cli} from {@link CommandTree}, only those a command line needs. */
 @Command(name = "cockpit-smtp",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Administration console for the cockpit SMTP gateway.",
                 "Without a command it opens the console window."},
-        subcommands = {GatewayCommand.class, ConfigCommand.class, FormatCommand.class, TemplateCommand.class,
-                SendCommand.class, OutboxCommand.class, EngineCommand.class},
         usageHelpAutoWidth = true)
 public final class RootCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "LOCATION", scope = ScopeType.INHERIT,

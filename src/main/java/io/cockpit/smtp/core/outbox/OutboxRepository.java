@@ -27,7 +27,10 @@ import java.util.Optional;
  * a conditional update, so two engines never hold the same message.
  */
 public final class OutboxRepository {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use (a message's variables), not when the store opens. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private static final String COLUMNS = "m.id, m.flow, m.lang, m.audience, m.subject, c.body, c.html_body, c.vars, "
             + "m.message_id, m.engine, m.status, m.attempts, m.next_attempt_at, m.last_error, m.claimed_by, m.lease_until, "
             + "m.created_at, m.updated_at, m.sent_at";
@@ -509,7 +512,7 @@ public final class OutboxRepository {
 
     private static String json(Map<String, String> vars) {
         try {
-            return JSON.writeValueAsString(new java.util.TreeMap<>(vars));
+            return Json.MAPPER.writeValueAsString(new java.util.TreeMap<>(vars));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -520,7 +523,7 @@ public final class OutboxRepository {
             return Map.of();
         }
         try {
-            return JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() { });
+            return Json.MAPPER.readValue(json, new TypeReference<LinkedHashMap<String, String>>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored variables are unreadable", e);
         }
