@@ -9,8 +9,13 @@ import io.cockpit.smtp.ui.common.FxEvents;
 import io.cockpit.smtp.ui.common.I18n;
 import io.cockpit.smtp.ui.common.UiContext;
 import io.cockpit.smtp.ui.main.MainWindow;
+import io.cockpit.smtp.ui.main.OpeningView;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
@@ -19,14 +24,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The console's composition root: opens the store off the FX thread, then builds the main window and its screens by
- * hand (constructor injection through FXMLLoader controller factories, see {@link io.cockpit.smtp.ui.main.ScreenRegistry}).
+ * The console's composition root. The window comes first: it shows, with its title, icon and a progress indicator,
+ * as soon as the toolkit runs; the store opens meanwhile off the FX thread (from the launcher, while the toolkit is
+ * still starting); then the main view and its screens are built by hand into that window (constructor injection
+ * through FXMLLoader controller factories, see {@link io.cockpit.smtp.ui.main.ScreenRegistry}).
  */
 public final class ConsoleApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
-    public static final String ICON = "/io/cockpit/smtp/ui/icon-256.png";
+    /** The window's icons, every size the desktop may pick from (title bar, task switcher, dock). */
+    public static final List<String> ICONS = List.of(16, 24, 32, 48, 64, 128, 256, 512).stream()
+            .map(size -> "/io/cockpit/smtp/ui/icons/cockpit-smtp-" + size + ".png").toList();
 
     private static volatile DbLocation launchLocation;
+    private static volatile CompletableFuture<CoreServices> launchOpening;
 
     private final DbLocation location;
     private final I18n i18n;
@@ -37,10 +47,12 @@ public final class ConsoleApp extends Application {
     private volatile boolean stopped;
     private MainWindow window;
     private volatile io.cockpit.smtp.core.engine.EngineRunner engine;
+    /** The store being opened since before the toolkit started, or null to open it from {@link #start}. */
+    private final CompletableFuture<CoreServices> opening;
 
-    /** Used by {@link Application#launch}: the location comes from {@link #launchConsole}. */
+    /** Used by {@link Application#launch}: the location and the store's opening come from {@link #launchConsole}. */
     public ConsoleApp() {
-        this(launchLocation, I18n.forSystemLocale().locale());
+        this(launchLocation, I18n.forSystemLocale().locale(), Platform::exit, launchOpening);
     }
 
     public ConsoleApp(DbLocation location, Locale locale) {
@@ -48,25 +60,59 @@ public final class ConsoleApp extends Application {
     }
 
     public ConsoleApp(DbLocation location, Locale locale, Runnable exit) {
+        this(location, locale, exit, null);
+    }
+
+    /** @param opening the store already being opened elsewhere (null: {@link #start} opens it) */
+    public ConsoleApp(DbLocation location, Locale locale, Runnable exit, CompletableFuture<CoreServices> opening) {
         this.location = location;
         this.i18n = new I18n(locale);
         this.exit = exit;
+        this.opening = opening;
     }
 
-    /** Called by the Launcher (by reflection, so that a CLI command never loads JavaFX); returns when the window closes. */
+    /**
+     * Called by the Launcher (by reflection, so that a CLI command never loads JavaFX); returns when the window closes.
+     * The store starts opening here, on its own thread, so that its half second of class loading and file work runs
+     * beside the toolkit's start instead of after it.
+     */
     public static void launchConsole(DbLocation location) {
         launchLocation = location;
+        launchOpening = new CompletableFuture<>();
+        Thread open = new Thread(() -> {
+            try {
+                launchOpening.complete(CoreServices.open(location));
+            } catch (Throwable e) {
+                launchOpening.completeExceptionally(e);
+            }
+        }, "cockpit-store-open");
+        open.setDaemon(true);
+        open.start();
         Application.launch(ConsoleApp.class);
     }
 
     @Override
     public void start(Stage stage) {
         runner = ExecutorRunner.forFxThread();
-        setIcon(stage);
-        runner.run(() -> CoreServices.open(location))
+        stage.setTitle(i18n.get("main.title"));
+        stage.setScene(OpeningView.scene(i18n));
+        stage.show();
+        loadIcons(stage);
+        runner.run(this::openStore)
                 .onSuccess(opened -> show(stage, opened))
                 .onError(this::storeFailed)
                 .start();
+    }
+
+    private CoreServices openStore() throws Exception {
+        if (opening == null) {
+            return CoreServices.open(location);
+        }
+        try {
+            return opening.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     private void show(Stage stage, CoreServices opened) {
@@ -99,18 +145,32 @@ public final class ConsoleApp extends Application {
             LOG.error("the console could not open the store", e);
             sentence = i18n.of("store.error", StoreException.Reason.UNAVAILABLE, location.display());
         }
-        new Dialogs(i18n).error(null, i18n.get("store.error.title"), sentence);
+        new Dialogs(i18n).error(stageOrNull(), i18n.get("store.error.title"), sentence);
         exit.run();
     }
 
-    private static void setIcon(Stage stage) {
-        try (InputStream in = ConsoleApp.class.getResourceAsStream(ICON)) {
-            if (in != null) {
-                stage.getIcons().add(new Image(in));
+    private Stage stage;
+
+    private Stage stageOrNull() {
+        return stage != null && stage.isShowing() ? stage : null;
+    }
+
+    /** Decoded off the FX thread (the largest take a few milliseconds each), then given to the window at once. */
+    private void loadIcons(Stage stage) {
+        this.stage = stage;
+        runner.run(() -> {
+            List<Image> icons = new ArrayList<>();
+            for (String resource : ICONS) {
+                try (InputStream in = ConsoleApp.class.getResourceAsStream(resource)) {
+                    if (in == null) {
+                        LOG.warn("no window icon {}", resource);
+                    } else {
+                        icons.add(new Image(in));
+                    }
+                }
             }
-        } catch (java.io.IOException e) {
-            LOG.warn("no window icon: {}", e.toString());
-        }
+            return icons;
+        }).onSuccess(icons -> stage.getIcons().setAll(icons)).start();
     }
 
     /** The window, once the store is open (null before); for tests. */

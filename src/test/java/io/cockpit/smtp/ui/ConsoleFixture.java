@@ -51,7 +51,13 @@ public abstract class ConsoleFixture extends FxRobot {
     }
 
     protected void startConsole(Runnable exit) throws Exception {
-        app = new ConsoleApp(location(), Locale.FRENCH, exit);
+        startConsole(exit, null);
+    }
+
+    /** Starts the console on a store opened by the test: it completes {@code opening} when it wants the store ready. */
+    protected void startConsole(Runnable exit, java.util.concurrent.CompletableFuture<io.cockpit.smtp.core.CoreServices> opening)
+            throws Exception {
+        app = new ConsoleApp(location(), Locale.FRENCH, exit, opening);
         stage = FxToolkit.setupFixture(() -> {
             Stage s = new Stage();
             app.start(s);
