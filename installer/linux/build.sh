@@ -53,6 +53,15 @@ JAR_TIME=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)
 touch -d "@$JAR_TIME" "$APP/lib/app/cockpit-smtp.jar"
 installer/linux/train-cds.sh "$APP" /opt/cockpit-smtp
 
+step "launcher"
+# jpackage's native launcher queries the package manager at every start (see launcher.sh): a shell launcher with the
+# same Java options takes its place.
+options=$(sed -n 's/^java-options=//p' "$APP/lib/app/cockpit-smtp.cfg" | sed 's|\$APPDIR|$APP/lib/app|g' \
+  | while read -r o; do printf '"%s" ' "$o"; done)
+sed "s|@JAVA_OPTIONS@|${options% }|" installer/linux/launcher.sh > "$APP/bin/cockpit-smtp"
+chmod 755 "$APP/bin/cockpit-smtp"
+"$APP/bin/cockpit-smtp" --version
+
 step ".deb: jpackage"
 sed "s/@JAR_TIME@/$JAR_TIME/" installer/linux/postinst > "$OUT/resources/postinst"
 cp installer/linux/prerm "$OUT/resources/prerm"

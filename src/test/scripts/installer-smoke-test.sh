@@ -6,10 +6,11 @@
 # from the installed path on a temporary store (and once with -Xshare:on, which fails if the class-data archive
 # cannot be used), opens the console under Xvfb until its window with the title appears, uninstalls, and checks
 # that nothing is left behind but the user's store. Prints "N passed, N failed" last.
-# Needs root (dpkg), apt for the package's dependencies (libgtk-3-0, xdg-utils) and Xvfb/xdotool if missing.
+# Needs root (dpkg); installs with apt what the package depends on (GTK 3 and its libraries, xdg-utils), Xvfb and
+# xdotool, where missing.
 # Takes about 4 to 6 minutes on 2 cores with the build, under a minute without.
 set -uo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 [ "$(id -u)" = 0 ] || { echo "run as root (dpkg -i)" >&2; exit 2; }
 BUILD=1
 [ "${1:-}" = --no-build ] && BUILD=0
@@ -19,11 +20,14 @@ ko() { echo "FAIL $*"; FAIL=$((FAIL + 1)); }
 check() { local what=$1; shift; if "$@" >/dev/null 2>&1; then ok "$what"; else ko "$what"; fi; }
 finish() { echo; echo "$PASS passed, $FAIL failed"; [ "$FAIL" = 0 ]; exit $?; }
 
-missing=()
-for p in libgtk-3-0 xdg-utils xvfb xdotool; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-if [ ${#missing[@]} -gt 0 ]; then
-  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+install_missing() {
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+install_missing xvfb xdotool
 if dpkg -s cockpit-smtp >/dev/null 2>&1; then echo "cockpit-smtp is already installed: remove it first" >&2; exit 2; fi
 
 if [ "$BUILD" = 1 ]; then
@@ -34,6 +38,8 @@ fi
 DEB=$(ls target/installer/cockpit-smtp_*_amd64.deb 2>/dev/null | head -1)
 [ -n "$DEB" ] || { ko "a .deb in target/installer"; finish; }
 ok "package $(basename "$DEB") ($(du -h "$DEB" | cut -f1))"
+# dpkg does not fetch dependencies: what the package declares comes from apt first, as `apt install ./…deb` would.
+install_missing $(dpkg-deb -f "$DEB" Depends | tr ',' '\n' | sed 's/(.*)//; s/|.*//' | tr -d ' ')
 
 WORK=$(mktemp -d)
 XVFB_PID=
@@ -54,7 +60,9 @@ DESKTOP=$(grep -l "^Exec=$LAUNCHER" /usr/share/applications/*.desktop 2>/dev/nul
 if [ -n "$DESKTOP" ]; then
   ok "menu entry $DESKTOP: $(sed -n 's/^Name=//p' "$DESKTOP"), $(sed -n 's/^Categories=//p' "$DESKTOP")"
   ICON=$(sed -n 's/^Icon=//p' "$DESKTOP")
-  check "menu icon $ICON" test -s "$ICON"
+  # A theme name: one PNG a size in the hicolor theme, where every desktop looks.
+  sizes=$(ls /usr/share/icons/hicolor/*/apps/"$ICON".png 2>/dev/null | sed 's|.*/hicolor/\([0-9]*\)x.*|\1|' | sort -n | tr '\n' ' ')
+  [ -n "$sizes" ] && ok "menu icon '$ICON' in the hicolor theme, sizes ${sizes% }" || ko "no icon '$ICON' in /usr/share/icons/hicolor"
 else
   ko "a menu entry that starts $LAUNCHER in /usr/share/applications"
 fi

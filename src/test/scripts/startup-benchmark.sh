@@ -11,7 +11,7 @@
 # for the two gateway-test lines (skipped otherwise).
 set -uo pipefail
 RUNS=${1:-5}
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 JAR=$(readlink -f target/cockpit-smtp.jar)
 TESTS=$(readlink -f target/test-classes)
 APP=/opt/cockpit-smtp/bin/cockpit-smtp
