@@ -1,5 +1,6 @@
 package io.cockpit.smtp.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.engine.EngineInfo;
@@ -30,7 +31,7 @@ public final class EngineCommand {
     @ParentCommand RootCommand root;
 
     static ObjectNode json(EngineRegistry registry, EngineInfo e) {
-        ObjectNode o = OutboxJson.MAPPER.createObjectNode();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("name", e.name());
         o.put("remote", e.remote());
         o.put("online", registry.online(e));
@@ -148,7 +149,7 @@ public final class EngineCommand {
             o.set("gatewayConfig", io.cockpit.smtp.core.gateway.GatewayJson.show(g));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(OutboxJson.MAPPER.writeValueAsString(o));
+                out.println(OutboxJson.mapper().writeValueAsString(o));
             } else {
                 GatewayCommand.printHuman(o, out);
             }

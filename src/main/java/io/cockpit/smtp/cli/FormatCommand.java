@@ -33,7 +33,7 @@ public final class FormatCommand {
             EmailFormat f = parent.root.services().formats().load();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(GatewayJson.MAPPER.writeValueAsString(FormatJson.show(f)));
+                out.println(GatewayJson.mapper().writeValueAsString(FormatJson.show(f)));
             } else {
                 out.printf("%-18s %s%n", "userUrl:", dash(f.userUrl()));
                 out.printf("%-18s %s%n", "operatorUrl:", dash(f.operatorUrl()));

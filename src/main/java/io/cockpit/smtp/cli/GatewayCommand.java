@@ -38,7 +38,7 @@ public final class GatewayCommand {
             ObjectNode node = GatewayJson.show(g);
             ((ObjectNode) node.get("oauth")).put("tokenHealth", parent.root.services().oauth().health(g).cliName());
             if (json) {
-                out.println(GatewayJson.MAPPER.writeValueAsString(node));
+                out.println(GatewayJson.mapper().writeValueAsString(node));
             } else {
                 printHuman(node, out);
             }

@@ -73,7 +73,7 @@ public final class OutboxCommand {
             PrintWriter out = spec.commandLine().getOut();
             List<String> headers = outbox.headerLines(m);
             if (json) {
-                out.println(OutboxJson.MAPPER.writeValueAsString(OutboxJson.details(m, headers)));
+                out.println(OutboxJson.mapper().writeValueAsString(OutboxJson.details(m, headers)));
             } else {
                 out.printf("id:            %d%nstatus:        %s%nflow:          %s%nlang:          %s%naudience:      %s%n",
                         m.id(), m.status().cliName(), m.flow().cliName(), m.lang(), m.audience().cliName());

@@ -121,7 +121,7 @@ public final class SendCommand implements Callable<Integer> {
                     continue;
                 }
                 try {
-                    messages.add(parse(OutboxJson.MAPPER.readTree(line)));
+                    messages.add(parse(OutboxJson.mapper().readTree(line)));
                     lines.add(n);
                 } catch (IOException | IllegalArgumentException e) {
                     problems.add(FieldProblem.error("line " + n, Problem.JSON_INVALID));

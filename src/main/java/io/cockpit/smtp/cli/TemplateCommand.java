@@ -45,7 +45,7 @@ public final class TemplateCommand {
             List<String> languages = service.load().languages();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(GatewayJson.MAPPER.writeValueAsString(FormatJson.variables(service.catalogue(), languages)));
+                out.println(GatewayJson.mapper().writeValueAsString(FormatJson.variables(service.catalogue(), languages)));
             } else {
                 String lang = languages.isEmpty() ? "en" : languages.get(0);
                 for (TemplateVariable v : service.catalogue().variables()) {
@@ -153,7 +153,7 @@ public final class TemplateCommand {
                 err.println((problem.isError() ? "error: " : "warning: ") + problem.englishSentence());
             }
             if (json) {
-                out.println(GatewayJson.MAPPER.writeValueAsString(FormatJson.preview(p)));
+                out.println(GatewayJson.mapper().writeValueAsString(FormatJson.preview(p)));
             } else if (!p.hasSyntaxErrors()) {
                 out.println(p.subject());
             }

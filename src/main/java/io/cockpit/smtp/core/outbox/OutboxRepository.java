@@ -3,9 +3,6 @@ package io.cockpit.smtp.core.outbox;
 import static io.cockpit.smtp.core.store.SqlTime.instant;
 import static io.cockpit.smtp.core.store.SqlTime.odt;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cockpit.smtp.core.store.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,10 +24,6 @@ import java.util.Optional;
  * a conditional update, so two engines never hold the same message.
  */
 public final class OutboxRepository {
-    /** Made on first use (a message's variables), not when the store opens. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
     private static final String COLUMNS = "m.id, m.flow, m.lang, m.audience, m.subject, c.body, c.html_body, c.vars, "
             + "m.message_id, m.engine, m.status, m.attempts, m.next_attempt_at, m.last_error, m.claimed_by, m.lease_until, "
             + "m.created_at, m.updated_at, m.sent_at";
@@ -511,22 +504,11 @@ public final class OutboxRepository {
     }
 
     private static String json(Map<String, String> vars) {
-        try {
-            return Json.MAPPER.writeValueAsString(new java.util.TreeMap<>(vars));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return VariablesJson.write(vars);
     }
 
     private static Map<String, String> vars(String json) {
-        if (json == null) {
-            return Map.of();
-        }
-        try {
-            return Json.MAPPER.readValue(json, new TypeReference<LinkedHashMap<String, String>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored variables are unreadable", e);
-        }
+        return json == null ? Map.of() : VariablesJson.read(json);
     }
 
     private static String clip(String s, int max) {

@@ -82,7 +82,12 @@ public final class Database implements AutoCloseable {
             }
             throw StoreException.of(StoreException.Reason.UNAVAILABLE, where, e);
         }
-        LOG.info("store open at {}{}", location.display(), migrated ? " (migrated)" : "");
+        // Only a migration is worth a line: every command opens the store, and a portal may run one per message.
+        if (migrated) {
+            LOG.info("store at {} migrated to version {}", location.display(), LATEST_KNOWN);
+        } else {
+            LOG.debug("store open at {}", location.display());
+        }
         return new Database(location, pool, migrated);
     }
 
