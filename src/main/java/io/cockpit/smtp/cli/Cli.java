@@ -32,8 +32,12 @@ public final class Cli {
         root.stdin(in);
         CommandLine cl = new CommandLine(root);
         // Before the settings below: picocli applies them to the commands present when they are set.
-        for (Class<?> command : CommandTree.neededFor(args)) {
-            cl.addSubcommand(command);
+        for (CommandTree.Needed command : CommandTree.neededFor(args)) {
+            CommandLine sub = new CommandLine(command.type());
+            for (Class<?> leaf : command.commands()) {
+                sub.addSubcommand(leaf);
+            }
+            cl.addSubcommand(sub);
         }
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

@@ -5,33 +5,83 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The root's commands, and which of them one command line needs. picocli builds the model of every command it is
- * given by reflection (about a quarter of a second for the whole tree of some thirty classes), so a command line that
- * names a command gets that command's tree alone; only what can print or suggest the list of commands (help, an
- * unknown word, an unknown option) gets them all. What picocli prints is the same either way.
+ * The commands, and which of them one command line needs. picocli builds the model of every command it is given by
+ * reflection (about a quarter of a second for the whole tree of some thirty classes), so a command line gets the
+ * commands it names only: {@code gateway show} gets the root, {@code gateway} and {@code show}. Where picocli may
+ * print or suggest a list of commands (help, an unknown word, an option it does not know yet), that level gets
+ * them all, in the order the help lists them, so every output is the same as with the whole tree.
  */
 final class CommandTree {
-    /** In the order the root's help lists them. */
-    static final Map<String, Class<?>> COMMANDS = commands();
+    /** A command and its own commands (none for a leaf), in help order. */
+    record Node(Class<?> type, Map<String, Class<?>> commands) {
+    }
+
+    /** What a command line needs: the root's commands to add, each with the sub-commands to add to it. */
+    record Needed(Class<?> type, List<Class<?>> commands) {
+    }
+
+    static final Map<String, Node> COMMANDS = commands();
 
     private CommandTree() {
     }
 
-    private static Map<String, Class<?>> commands() {
-        Map<String, Class<?>> m = new LinkedHashMap<>();
-        m.put("gateway", GatewayCommand.class);
-        m.put("config", ConfigCommand.class);
-        m.put("format", FormatCommand.class);
-        m.put("template", TemplateCommand.class);
-        m.put("send", SendCommand.class);
-        m.put("outbox", OutboxCommand.class);
-        m.put("engine", EngineCommand.class);
+    private static Map<String, Node> commands() {
+        Map<String, Node> m = new LinkedHashMap<>();
+        m.put("gateway", group(GatewayCommand.class, "show", GatewayCommand.Show.class, "set", GatewayCommand.Set.class,
+                "authorize", GatewayAuthorizeCommand.class, "check", GatewayDiagnosisCommands.Check.class,
+                "test", GatewayDiagnosisCommands.Test.class));
+        m.put("config", group(ConfigCommand.class, "export", ConfigCommand.Export.class, "import", ConfigCommand.Import.class,
+                "history", ConfigCommand.History.class, "rotate-key", ConfigCommand.RotateKey.class));
+        m.put("format", group(FormatCommand.class, "show", FormatCommand.Show.class, "set", FormatCommand.Set.class));
+        m.put("template", group(TemplateCommand.class, "variables", TemplateCommand.Variables.class,
+                "set", TemplateCommand.Set.class, "clear", TemplateCommand.Clear.class,
+                "preview", TemplateCommand.Preview.class));
+        m.put("send", group(SendCommand.class));
+        m.put("outbox", group(OutboxCommand.class, "list", OutboxCommand.ListMessages.class, "show", OutboxCommand.Show.class,
+                "retry", OutboxCommand.Retry.class, "purge", OutboxCommand.Purge.class));
+        m.put("engine", group(EngineCommand.class, "run", EngineCommand.Run.class, "list", EngineCommand.ListEngines.class,
+                "add", EngineCommand.Add.class, "show", EngineCommand.Show.class, "set", EngineCommand.Set.class));
         return m;
     }
 
-    /** The command classes to add to the root for {@code args}, in the root's order. */
-    static List<Class<?>> neededFor(String[] args) {
-        for (int i = 0; i < args.length; i++) {
+    private static Node group(Class<?> type, Object... namesAndTypes) {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndTypes.length; i += 2) {
+            commands.put((String) namesAndTypes[i], (Class<?>) namesAndTypes[i + 1]);
+        }
+        return new Node(type, commands);
+    }
+
+    /** The commands to add to the root for {@code args}, in help order, each with the sub-commands it needs. */
+    static List<Needed> neededFor(String[] args) {
+        int i = skipRootOptions(args, 0);
+        if (i < 0) {
+            return all();
+        }
+        if (i >= args.length) {
+            // No command: the console or --version, neither of which lists the commands.
+            return List.of();
+        }
+        Node named = COMMANDS.get(args[i]);
+        if (named == null) {
+            return all();
+        }
+        return List.of(new Needed(named.type(), subcommandsFor(named, args, i + 1)));
+    }
+
+    private static List<Class<?>> subcommandsFor(Node group, String[] args, int from) {
+        if (group.commands().isEmpty()) {
+            return List.of();
+        }
+        // The root's options may follow a command too (they are inherited): skipped the same way.
+        int i = skipRootOptions(args, from);
+        Class<?> named = i >= 0 && i < args.length ? group.commands().get(args[i]) : null;
+        return named != null ? List.of(named) : List.copyOf(group.commands().values());
+    }
+
+    /** The index of the first word that is not one of the root's options; -1 at any other option. */
+    private static int skipRootOptions(String[] args, int from) {
+        for (int i = from; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--db") || a.equals("--key-file")) {
                 i++;
@@ -39,13 +89,15 @@ final class CommandTree {
                     || a.equals("--version") || a.equals("-V")) {
                 continue;
             } else if (a.startsWith("-")) {
-                return List.copyOf(COMMANDS.values());
+                return -1;
             } else {
-                Class<?> named = COMMANDS.get(a);
-                return named == null ? List.copyOf(COMMANDS.values()) : List.of(named);
+                return i;
             }
         }
-        // No command: the console or --version, neither of which lists the commands.
-        return List.of();
+        return args.length;
+    }
+
+    private static List<Needed> all() {
+        return COMMANDS.values().stream().map(n -> new Needed(n.type(), List.copyOf(n.commands().values()))).toList();
     }
 }

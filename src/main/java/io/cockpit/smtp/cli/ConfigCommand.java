@@ -21,9 +21,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "config", mixinStandardHelpOptions = true, description = "The configuration as a whole.",
-        subcommands = {ConfigCommand.Export.class, ConfigCommand.Import.class, ConfigCommand.History.class,
-                ConfigCommand.RotateKey.class})
+/** Its commands are added by {@link Cli} from {@link CommandTree}, only those a command line needs. */
+@Command(name = "config", mixinStandardHelpOptions = true, description = "The configuration as a whole.")
 public final class ConfigCommand {
     @ParentCommand RootCommand root;
 

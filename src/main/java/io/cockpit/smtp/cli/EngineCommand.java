@@ -24,9 +24,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "engine", mixinStandardHelpOptions = true, description = "The engines that send mail.",
-        subcommands = {EngineCommand.Run.class, EngineCommand.ListEngines.class, EngineCommand.Add.class,
-                EngineCommand.Show.class, EngineCommand.Set.class})
+/** Its commands are added by {@link Cli} from {@link CommandTree}, only those a command line needs. */
+@Command(name = "engine", mixinStandardHelpOptions = true, description = "The engines that send mail.")
 public final class EngineCommand {
     @ParentCommand RootCommand root;
 

@@ -16,9 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+/** Its commands are added by {@link Cli} from {@link CommandTree}, only those a command line needs. */
 @Command(name = "format", mixinStandardHelpOptions = true,
-        description = "Email format: portal URLs and languages (Administration > Portail > Format des emails).",
-        subcommands = {FormatCommand.Show.class, FormatCommand.Set.class})
+        description = "Email format: portal URLs and languages (Administration > Portail > Format des emails).")
 public final class FormatCommand {
     @ParentCommand RootCommand root;
 

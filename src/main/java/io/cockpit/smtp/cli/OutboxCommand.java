@@ -22,10 +22,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+/** Its commands are added by {@link Cli} from {@link CommandTree}, only those a command line needs. */
 @Command(name = "outbox", mixinStandardHelpOptions = true,
-        description = "The messages waiting, sent and failed (Exploitation > File d'envoi).",
-        subcommands = {OutboxCommand.ListMessages.class, OutboxCommand.Show.class, OutboxCommand.Retry.class,
-                OutboxCommand.Purge.class})
+        description = "The messages waiting, sent and failed (Exploitation > File d'envoi).")
 public final class OutboxCommand {
     @ParentCommand RootCommand root;
 

@@ -26,10 +26,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+/** Its commands are added by {@link Cli} from {@link CommandTree}, only those a command line needs. */
 @Command(name = "template", mixinStandardHelpOptions = true,
-        description = "Report-notification subject templates, one per language (Format des emails > Emails des rapports).",
-        subcommands = {TemplateCommand.Variables.class, TemplateCommand.Set.class, TemplateCommand.Clear.class,
-                TemplateCommand.Preview.class})
+        description = "Report-notification subject templates, one per language (Format des emails > Emails des rapports).")
 public final class TemplateCommand {
     @ParentCommand RootCommand root;
 

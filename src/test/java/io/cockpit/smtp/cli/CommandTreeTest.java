@@ -30,9 +30,29 @@ class CommandTreeTest {
     })
     void theTreeBuiltIsTheNamedCommandsOrAllWhenTheListMayBePrinted(String line, String expected) {
         String[] args = line.isBlank() ? new String[0] : line.trim().split(" +");
-        List<String> names = CommandTree.neededFor(args).stream()
-                .map(c -> c.getAnnotation(picocli.CommandLine.Command.class).name()).toList();
+        List<String> names = CommandTree.neededFor(args).stream().map(n -> name(n.type())).toList();
         assertEquals(expected.isBlank() ? List.of() : List.of(expected.trim().split(" ")), names);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "gateway show                  | show",
+            "gateway --db x test --to a@b  | test",
+            "gateway --help                | show set authorize check test",
+            "gateway                       | show set authorize check test",
+            "gateway sho                   | show set authorize check test",
+            "config rotate-key             | rotate-key",
+            "send --to a@b.c               | ''",
+    })
+    void aGroupGetsTheNamedSubcommandOrAllWhenTheListMayBePrinted(String line, String expected) {
+        List<CommandTree.Needed> needed = CommandTree.neededFor(line.trim().split(" +"));
+        assertEquals(1, needed.size());
+        List<String> names = needed.get(0).commands().stream().map(CommandTreeTest::name).toList();
+        assertEquals(expected.isBlank() ? List.of() : List.of(expected.trim().split(" ")), names);
+    }
+
+    private static String name(Class<?> command) {
+        return command.getAnnotation(picocli.CommandLine.Command.class).name();
     }
 
     @Test
