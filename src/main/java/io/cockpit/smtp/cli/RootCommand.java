@@ -29,6 +29,7 @@ public final class RootCommand implements Callable<Integer> {
 
     private InputStream stdin = System.in;
     private CoreServices services;
+    private StorePrefetch prefetch;
     private boolean consoleRequested;
 
     @Override
@@ -48,15 +49,28 @@ public final class RootCommand implements Callable<Integer> {
     /** The core services, opened on first use (so --help and --version never touch the store). */
     public CoreServices services() {
         if (services == null) {
-            services = CoreServices.open(location());
+            DbLocation location = location();
+            services = prefetch != null ? prefetch.take(location) : null;
+            if (services == null) {
+                services = CoreServices.open(location);
+            }
         }
         return services;
+    }
+
+    /** The store being opened in advance for this command line (see {@link StorePrefetch}). */
+    void prefetch(StorePrefetch prefetch) {
+        this.prefetch = prefetch;
     }
 
     void closeServices() {
         if (services != null) {
             services.close();
             services = null;
+        }
+        if (prefetch != null) {
+            prefetch.close();
+            prefetch = null;
         }
     }
 
