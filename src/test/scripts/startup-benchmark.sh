@@ -30,7 +30,8 @@ export DISPLAY=":$n" HOME="$WORK/home" COCKPIT_SMTP_DB="$WORK/store/cockpit"
 mkdir -p "$HOME"
 sleep 1
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
+# The median of the runs that succeeded (a run that failed prints -1 and is left out, and said).
+median() { awk '$1 >= 0' | sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "-"; else print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
 
 # Milliseconds from launch until a visible window whose title matches $1; the program is then closed.
 window_ms() {
@@ -78,7 +79,8 @@ measure() { # key, runs of a command printing ms
   local values=()
   for _ in $(seq "$RUNS"); do values+=("$("$@")"); done
   RESULT[$key]=$(printf '%s\n' "${values[@]}" | median)
-  printf '  %-28s %6s ms   (%s)\n' "$key" "${RESULT[$key]}" "${values[*]}"
+  printf '  %-28s %6s ms   (%s)\n' "$key" "${RESULT[$key]}" "${values[*]}" | sed 's/ -1\b/ failed/g; s/(-1\b/(failed/'
+
 }
 
 echo "Start-up benchmark: $RUNS runs each, medians; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -111,7 +113,7 @@ if [ "$POSTFIX" = 1 ] && command -v swaks >/dev/null; then
     --header "Subject: test" --body "test" --tls-verify --tls-ca-path /etc/postfix/lab-cert.pem
 fi
 
-ratio() { [ -n "${RESULT[$1]:-}" ] && [ -n "${RESULT[$2]:-}" ] && awk -v a="${RESULT[$1]}" -v b="${RESULT[$2]}" 'BEGIN {printf "%.2f", a / b}'; }
+ratio() { [ -n "${RESULT[$1]:-}" ] && [ -n "${RESULT[$2]:-}" ] && [ "${RESULT[$1]}" != - ] && [ "${RESULT[$2]}" != - ] && awk -v a="${RESULT[$1]}" -v b="${RESULT[$2]}" 'BEGIN {printf "%.2f", a / b}'; }
 echo "ratios"
 printf '  %-44s %s\n' "console window (jar) / hello window" "$(ratio console-jar hello-window)"
 printf '  %-44s %s\n' "console window (installed) / hello window" "$(ratio console-installed hello-window)"
