@@ -46,6 +46,8 @@ public final class ConsoleApp extends Application {
     private volatile CoreServices services;
     private volatile boolean stopped;
     private MainWindow window;
+    /** The window, shown from the start (the failure dialog belongs to it). */
+    private Stage stage;
     private volatile io.cockpit.smtp.core.engine.EngineRunner engine;
     /** The store being opened since before the toolkit started, or null to open it from {@link #start}. */
     private final CompletableFuture<CoreServices> opening;
@@ -94,6 +96,7 @@ public final class ConsoleApp extends Application {
     @Override
     public void start(Stage stage) {
         runner = ExecutorRunner.forFxThread();
+        this.stage = stage;
         stage.setTitle(i18n.get("main.title"));
         stage.setScene(OpeningView.scene(i18n));
         stage.show();
@@ -149,15 +152,12 @@ public final class ConsoleApp extends Application {
         exit.run();
     }
 
-    private Stage stage;
-
     private Stage stageOrNull() {
         return stage != null && stage.isShowing() ? stage : null;
     }
 
     /** Decoded off the FX thread (the largest take a few milliseconds each), then given to the window at once. */
     private void loadIcons(Stage stage) {
-        this.stage = stage;
         runner.run(() -> {
             List<Image> icons = new ArrayList<>();
             for (String resource : ICONS) {
