@@ -35,6 +35,8 @@ step "runtime: jdeps and jlink"
 MODULES=$(jdeps --ignore-missing-deps --multi-release 17 --print-module-deps "$JAR" 2>/dev/null)
 jlink --add-modules "$MODULES,jdk.crypto.ec,jdk.localedata,jdk.charsets,jdk.zipfs" --include-locales=en,fr \
   --strip-debug --no-header-files --no-man-pages --generate-cds-archive --output "$OUT/runtime" >/dev/null
+# The base archive for heaps over 32 GB (no compressed pointers): the console and the commands never run so big.
+rm -f "$OUT/runtime/lib/server/classes_nocoops.jsa"
 
 step "app-image: jpackage"
 # -Xlog: a JVM warning (an archive that no longer matches, say) must never land on a command's stdout.
