@@ -74,7 +74,7 @@ version=$("$LAUNCHER" --version 2>"$WORK/err")
   || ko "cockpit-smtp --version printed '$version' $(cat "$WORK/err")"
 check "the class-data archive is usable (-Xshare:on)" env JAVA_TOOL_OPTIONS=-Xshare:on "$LAUNCHER" --version
 show=$("$LAUNCHER" gateway show --json 2>"$WORK/err")
-echo "$show" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["name"] == "portal"' 2>/dev/null \
+case "$show" in '{"name":"portal",'*'}') true ;; *) false ;; esac \
   && ok "cockpit-smtp gateway show --json on a new store" || ko "gateway show --json: $show $(cat "$WORK/err")"
 check "the store was created at \$COCKPIT_SMTP_DB" test -f "$WORK/store/cockpit.mv.db"
 
