@@ -17,7 +17,7 @@ HOST=$(hostname)
 norm() {
   sed -E -e "s#$WORK#<work>#g" \
     -e 's/[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?/<time>/g' \
-    -e 's/"millis" ?: ?[0-9]+/"millis":<n>/g' -e 's/[0-9]+ ms\b/<n> ms/g' -e 's/\b[0-9]+ms\b/<n>ms/g' \
+    -e 's/"millis" ?: ?[0-9]+/"millis":<n>/g' -e 's/ +[0-9]+ ms\b/ <n> ms/g' -e 's/\b[0-9]+ms\b/<n>ms/g' \
     -e 's/<[0-9a-z]+\.[0-9a-f]{16,}@[^>]+>/<message-id>/g' -e 's/^Date: .*/Date: <date>/' -e 's/"Date":"[^"]*"/"Date":"<date>"/g' -e 's/_Part_[0-9_.]+/_Part_<n>/g' -e 's/"messageId" ?: ?"[^"]*"/"messageId":"<message-id>"/g' \
     -e "s/$HOST[.a-zA-Z0-9-]*/<host>/g" -e 's/:[0-9]+:[0-9a-f]{8}/:<pid>:<rnd>/g'
 }
