@@ -1,5 +1,6 @@
 package io.cockpit.smtp.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.engine.EngineInfo;
@@ -23,14 +24,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "engine", mixinStandardHelpOptions = true, description = "The engines that send mail.",
-        subcommands = {EngineCommand.Run.class, EngineCommand.ListEngines.class, EngineCommand.Add.class,
-                EngineCommand.Show.class, EngineCommand.Set.class})
+/** Its commands are added by {@link Cli} from {@link CommandTree}, only those a command line needs. */
+@Command(name = "engine", mixinStandardHelpOptions = true, description = "The engines that send mail.")
 public final class EngineCommand {
     @ParentCommand RootCommand root;
 
     static ObjectNode json(EngineRegistry registry, EngineInfo e) {
-        ObjectNode o = OutboxJson.MAPPER.createObjectNode();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("name", e.name());
         o.put("remote", e.remote());
         o.put("online", registry.online(e));
@@ -148,7 +148,7 @@ public final class EngineCommand {
             o.set("gatewayConfig", io.cockpit.smtp.core.gateway.GatewayJson.show(g));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(OutboxJson.MAPPER.writeValueAsString(o));
+                out.println(OutboxJson.mapper().writeValueAsString(o));
             } else {
                 GatewayCommand.printHuman(o, out);
             }
