@@ -1,108 +1,104 @@
 package io.cockpit.smtp.core.store;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
-import org.h2.api.ErrorCode;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The H2 store: opened once per process, migrated by Flyway, shared with other processes through AUTO_SERVER.
- * Every unit of work runs in one transaction through {@link #inTransaction}.
+ * The store: opened once per process, migrated by Flyway, on an H2 file (shared with other processes through
+ * AUTO_SERVER) or a PostgreSQL server. What differs between the two is in their {@link StoreConnector}. Every unit of
+ * work runs in one transaction through {@link #inTransaction}.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final DbLocation location;
-    private final JdbcConnectionPool pool;
+    private final StoreConnector connector;
 
-    private Database(DbLocation location, JdbcConnectionPool pool) {
+    private Database(DbLocation location, StoreConnector connector) {
         this.location = location;
-        this.pool = pool;
+        this.connector = connector;
     }
 
-    /** Opens (creating and migrating if needed) the store; failures become one plain sentence naming the path. */
+    /** Opens (creating and migrating if needed) the store; failures become one plain sentence naming it. */
     public static Database open(DbLocation location) {
-        Path where = location.databaseFile() != null ? Path.of(location.display()) : Path.of(location.jdbcUrl());
-        if (location.databaseFile() != null) {
-            Path folder = location.databaseFile().getParent();
-            try {
-                Files.createDirectories(folder);
-            } catch (Exception e) {
-                throw StoreException.of(StoreException.Reason.READ_ONLY, where, e);
-            }
-            Path file = Path.of(location.display());
-            if (!Files.isWritable(folder) || (Files.exists(file) && !Files.isWritable(file))) {
-                throw StoreException.of(StoreException.Reason.READ_ONLY, where, null);
-            }
-        }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(location.jdbcUrl(), "sa", "");
-        pool.setMaxConnections(16);
+        StoreConnector connector = StoreConnector.open(location);
         try {
-            try (Connection c = pool.getConnection()) {
-                c.isValid(5);
-            }
-            migrate(pool, location.jdbcUrl(), where);
-        } catch (SQLException e) {
-            pool.dispose();
-            throw classify(e, where);
-        } catch (StoreException e) {
-            pool.dispose();
-            throw e;
+            migrate(connector, location);
+            connector.opened();
         } catch (RuntimeException e) {
-            pool.dispose();
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            if (root instanceof SQLException sql) {
-                throw classify(sql, where);
-            }
-            throw StoreException.of(StoreException.Reason.UNAVAILABLE, where, e);
+            connector.close();
+            throw connector.classify(e);
         }
         LOG.info("store open at {}", location.display());
-        return new Database(location, pool);
+        return new Database(location, connector);
     }
 
-    private static void migrate(JdbcConnectionPool pool, String jdbcUrl, Path where) {
+    private static void migrate(StoreConnector connector, DbLocation location) {
         Flyway flyway = Flyway.configure()
-                .dataSource(pool)
-                .locations(Migrations.locationsFor(jdbcUrl))
+                .dataSource(connector.pool())
+                .locations(Migrations.locationsFor(location.jdbcUrl()))
                 .ignoreMigrationPatterns("*:future")
+                // PostgreSQL runs DDL in transactions: all pending migrations in one, so a failure (a user that may
+                // not create tables, a lost connection) leaves the schema as it was, never half-migrated.
+                .group(connector.kind() == StoreKind.POSTGRESQL)
                 .load();
         for (MigrationInfo info : flyway.info().all()) {
             if (info.getState() == MigrationState.FUTURE_SUCCESS || info.getState() == MigrationState.FUTURE_FAILED) {
-                throw StoreException.of(StoreException.Reason.NEWER_SCHEMA, where, null);
+                throw StoreException.of(StoreException.Reason.NEWER_SCHEMA, location.display(), StoreException.Facts.NONE,
+                        null);
             }
         }
         flyway.migrate();
     }
 
-    private static StoreException classify(SQLException e, Path where) {
-        int code = e.getErrorCode();
-        StoreException.Reason reason = switch (code) {
-            case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1, ErrorCode.FILE_ENCRYPTION_ERROR_1 -> StoreException.Reason.DAMAGED;
-            case ErrorCode.DATABASE_ALREADY_OPEN_1 -> StoreException.Reason.IN_USE;
-            case ErrorCode.DATABASE_IS_READ_ONLY, ErrorCode.FILE_CREATION_FAILED_1 -> StoreException.Reason.READ_ONLY;
-            default -> {
-                String m = String.valueOf(e.getMessage());
-                if (m.contains("corrupted") || m.contains("MVStoreException") || m.contains("File is not a")) {
-                    yield StoreException.Reason.DAMAGED;
-                }
-                yield StoreException.Reason.UNAVAILABLE;
-            }
-        };
-        return StoreException.of(reason, where, e);
-    }
-
     public DbLocation location() {
         return location;
+    }
+
+    /** Which database holds this store. */
+    public StoreKind kind() {
+        return connector.kind();
+    }
+
+    /**
+     * A new connection outside the pool, with the store's login, in auto-commit mode; the caller closes it. For a
+     * session that stays open (a listener), which would otherwise hold one of the pool's connections for good.
+     */
+    public Connection dedicatedConnection() {
+        try {
+            return connector.dedicatedConnection();
+        } catch (SQLException e) {
+            throw new StoreFailure(e);
+        }
+    }
+
+    /** The kind, location, schema version and user of this store. */
+    public StoreDescription describe() {
+        return inTransaction(c -> {
+            String version = null;
+            try (java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\" WHERE "
+                         + "\"success\" = TRUE AND \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC")) {
+                if (rs.next()) {
+                    version = rs.getString(1);
+                }
+            }
+            String user;
+            if (kind() == StoreKind.POSTGRESQL) {
+                try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("SELECT current_user")) {
+                    rs.next();
+                    user = rs.getString(1);
+                }
+            } else {
+                user = System.getProperty("user.name");
+            }
+            return new StoreDescription(kind(), location.display(), version, user);
+        });
     }
 
     /** A unit of work on one connection, committed when it returns, rolled back when it throws. */
@@ -126,6 +122,24 @@ public final class Database implements AutoCloseable {
     }
 
     public <T, E extends Exception> T inTransaction(Work<T, E> work) throws E {
+        return run(work, Connection.TRANSACTION_READ_COMMITTED, false);
+    }
+
+    /**
+     * As {@link #inTransaction}, and the commit is on disk when this returns, so that it survives a power cut, not
+     * only the process being killed. Inside {@link #atomically} the enclosing transaction commits it, without this
+     * guarantee. Costs a sync of the H2 file (see docs/benchmarks); nothing more on PostgreSQL.
+     */
+    public <T, E extends Exception> T durably(Work<T, E> work) throws E {
+        return run(work, Connection.TRANSACTION_READ_COMMITTED, true);
+    }
+
+    /** Work that reads several tables as of one moment (a repeatable-read transaction), such as a copy. */
+    public <T, E extends Exception> T inSnapshot(Work<T, E> work) throws E {
+        return run(work, Connection.TRANSACTION_REPEATABLE_READ, false);
+    }
+
+    private <T, E extends Exception> T run(Work<T, E> work, int isolation, boolean durable) throws E {
         Connection joined = current.get();
         if (joined != null) {
             try {
@@ -134,13 +148,18 @@ public final class Database implements AutoCloseable {
                 throw new StoreFailure(e);
             }
         }
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = connector.pool().getConnection()) {
             c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            if (isolation != Connection.TRANSACTION_READ_COMMITTED || connector.setsIsolationPerTransaction()) {
+                c.setTransactionIsolation(isolation);
+            }
             current.set(c);
             try {
                 T result = work.run(c);
                 c.commit();
+                if (durable) {
+                    connector.forceToDisk(c);
+                }
                 return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -149,6 +168,8 @@ public final class Database implements AutoCloseable {
                 c.rollback();
                 throw e;
             } finally {
+                // The level set here does not outlive the transaction: the next one on H2 sets its own, and the
+                // PostgreSQL pool resets a connection's level when it is given back.
                 current.remove();
             }
         } catch (SQLException e) {
@@ -158,6 +179,6 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.dispose();
+        connector.close();
     }
 }
