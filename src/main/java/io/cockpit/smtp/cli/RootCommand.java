@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
         description = {"Administration console for the cockpit SMTP gateway.",
                 "Without a command it opens the console window."},
         subcommands = {GatewayCommand.class, ConfigCommand.class, FormatCommand.class, TemplateCommand.class,
-                SendCommand.class, OutboxCommand.class, EngineCommand.class},
+                SendCommand.class, OutboxCommand.class, EngineCommand.class, StoreCommand.class},
         usageHelpAutoWidth = true)
 public final class RootCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "LOCATION", scope = ScopeType.INHERIT,
