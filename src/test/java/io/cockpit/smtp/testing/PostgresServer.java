@@ -34,9 +34,12 @@ public final class PostgresServer {
     private static final String SUPERUSER = "postgres";
     private static final Map<String, String> SETTINGS = Map.of("fsync", "off", "synchronous_commit", "off",
             "full_page_writes", "off", "max_connections", "300", "listen_addresses", "127.0.0.1");
+    /** A database that refuses connections without TLS (the server has none: every connection to it is refused). */
+    public static final String TLS_ONLY_DATABASE = "tls_only";
     private static final String HBA = String.join("\n",
             "local all all trust",
             "host all " + SUPERUSER + " 127.0.0.1/32 trust",
+            "hostnossl " + TLS_ONLY_DATABASE + " all 127.0.0.1/32 reject",
             "host all all 127.0.0.1/32 scram-sha-256",
             "");
 

@@ -85,6 +85,10 @@ final class PostgresConnector implements StoreConnector {
         }
         StoreException.Facts facts = new StoreException.Facts(url.server(), url.database(), url.user(), url.schema(), null);
         SQLException e = Failures.find(failure, SQLException.class);
+        if (e == null && String.valueOf(failure.getMessage()).contains("non-empty schema")) {
+            // Flyway's own refusal to create a store among other tables (its advice, a baseline, is not ours to give).
+            return StoreException.of(StoreException.Reason.SCHEMA_NOT_EMPTY, location.display(), facts, failure);
+        }
         String state = e == null || e.getSQLState() == null ? "" : e.getSQLState();
         StoreException.Reason reason;
         if (state.equals("08001")) {

@@ -27,7 +27,9 @@ public final class StoreException extends RuntimeException {
         /** The server has no database of that name. */
         DATABASE_MISSING,
         /** The store needs creating or upgrading and the connected user may not create tables. */
-        MIGRATION_NOT_PERMITTED
+        MIGRATION_NOT_PERMITTED,
+        /** The schema holds tables of something else and no store: the store needs one of its own. */
+        SCHEMA_NOT_EMPTY
     }
 
     /**
@@ -89,6 +91,9 @@ public final class StoreException extends RuntimeException {
                     + "in database " + f.database() + " on " + f.server() + ", and nothing was changed: ask the database "
                     + "administrator to make " + f.user() + " the owner of the database, or to run GRANT CREATE ON SCHEMA "
                     + f.schema() + " TO " + f.user() + ".";
+            case SCHEMA_NOT_EMPTY -> "The schema " + f.schema() + " of database " + f.database() + " on " + f.server()
+                    + " holds tables that are not a configuration store's: give the store a database of its own (or a "
+                    + "schema of its own, named in the URL with currentSchema=NAME).";
         };
         return new StoreException(reason, where, f, msg, cause);
     }
