@@ -1,7 +1,9 @@
 package io.cockpit.smtp;
 
 import io.cockpit.smtp.core.store.DbLocation;
+import io.cockpit.smtp.core.store.OwnerOnly;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.FileHandler;
@@ -32,9 +34,19 @@ final class LogSetup {
         root.setLevel(Level.INFO);
         try {
             Path folder = DbLocation.resolve(db, key).folder();
-            Files.createDirectories(folder);
+            OwnerOnly.createFolders(folder);
+            Path log = folder.resolve("cockpit-smtp.log");
+            // Made owner-only before the handler opens it: the handler appends to an existing file, keeping its mode.
+            if (!Files.exists(log)) {
+                try {
+                    OwnerOnly.createFile(log);
+                } catch (FileAlreadyExistsException raced) {
+                    // Another process made it first.
+                }
+            }
+            OwnerOnly.restrict(log);
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s - %5$s%6$s%n");
-            FileHandler file = new FileHandler(folder.resolve("cockpit-smtp.log").toString(), 0, 1, true);
+            FileHandler file = new FileHandler(log.toString(), 0, 1, true);
             file.setFormatter(new SimpleFormatter());
             file.setEncoding("UTF-8");
             root.addHandler(file);

@@ -122,7 +122,7 @@ public final class SecretBox {
     private byte[] createKey() throws IOException {
         byte[] k = new byte[32];
         RANDOM.nextBytes(k);
-        Files.createDirectories(keyFile.toAbsolutePath().getParent());
+        OwnerOnly.createFolders(keyFile.toAbsolutePath().getParent());
         String content = Base64.getEncoder().encodeToString(k) + "\n";
         try {
             try {
