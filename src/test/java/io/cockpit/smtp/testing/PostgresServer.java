@@ -66,13 +66,18 @@ public final class PostgresServer {
         Exception embeddedFailure = null;
         if (!mode.equals("system")) {
             try {
-                return startEmbedded();
+                PostgresServer s = startEmbedded();
+                System.out.println("PostgreSQL for the tests: the embedded binaries, port " + s.port);
+                return s;
             } catch (Exception e) {
                 embeddedFailure = e;
             }
         }
         try {
-            return SystemPostgres.start();
+            PostgresServer s = SystemPostgres.start();
+            System.out.println("PostgreSQL for the tests: the system's binaries, port " + s.port
+                    + (embeddedFailure == null ? "" : " (the embedded ones failed: " + embeddedFailure + ")"));
+            return s;
         } catch (Exception e) {
             AssertionError failure = new AssertionError("no PostgreSQL server for the tests: the embedded binaries failed ("
                     + embeddedFailure + ") and the system's failed (" + e + "); install Debian's postgresql package");
