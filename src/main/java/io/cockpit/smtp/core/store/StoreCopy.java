@@ -34,7 +34,7 @@ public final class StoreCopy {
 
         TargetHoldsDataException(Map<String, Long> rows) {
             super("the store already holds data (" + rows.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()
-                    + " rows").collect(Collectors.joining(", ")) + ")");
+                    + (e.getValue() == 1 ? " row" : " rows")).collect(Collectors.joining(", ")) + ")");
             this.rows = Map.copyOf(rows);
         }
 

@@ -74,8 +74,9 @@ public final class StoreException extends RuntimeException {
             case LOGIN_FAILED -> "The database server " + f.server() + " refused the password of user " + f.user()
                     + ": check " + DbLogin.ENV_PASSWORD + " or the user's line in the password file (~/.pgpass).";
             case PASSWORD_MISSING -> "The database server " + f.server() + " asks user " + f.user()
-                    + " for a password and none was given: set " + DbLogin.ENV_PASSWORD
-                    + " or add a line to the password file (PGPASSFILE or ~/.pgpass).";
+                    + " for a password and none was given: set " + DbLogin.ENV_PASSWORD + " or add the line "
+                    + f.server() + ":" + f.database() + ":" + f.user() + ":PASSWORD to the password file (PGPASSFILE or "
+                    + "~/.pgpass; the host as the URL writes it).";
             case ACCESS_REFUSED -> "The database server " + f.server() + " refused user " + f.user() + " on database "
                     + f.database() + ": the user does not exist, or the server's access rules (pg_hba.conf) do not let "
                     + "it connect from this machine; ask the database administrator.";
@@ -104,7 +105,10 @@ public final class StoreException extends RuntimeException {
         }
         String m = t.getMessage();
         int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        String line = nl < 0 ? m : m.substring(0, nl);
+        // Drivers quote the exceptions they wrap ("SSL error: ...: sun.security...SunCertPathBuilderException: unable
+        // to find ..."): the reason stays, the Java class names go.
+        return line.replaceAll("\\b(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:Exception|Error): ", "");
     }
 
     /** The first line of the underlying error's own message (a technical fact, such as the driver's), for any reason. */
