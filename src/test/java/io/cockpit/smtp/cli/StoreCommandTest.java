@@ -37,7 +37,7 @@ class StoreCommandTest {
         JsonNode o = r.json();
         assertEquals(store.cliName(), o.get("kind").asText());
         assertEquals(TestStore.location(store, dir).display(), o.get("location").asText());
-        assertEquals("3", o.get("schemaVersion").asText());
+        assertEquals("4", o.get("schemaVersion").asText());
         assertEquals(store == StoreKind.H2 ? System.getProperty("user.name") : "cockpit_app", o.get("user").asText());
         assertTrue(o.get("role").isNull());
         CliRun text = run("store", "show");
@@ -83,6 +83,13 @@ class StoreCommandTest {
         CliRun next = CliRun.run(otherKind(), other, null, "send", "--flow", "test", "--to", "b@example.org");
         assertEquals(0, next.code(), next.err());
         assertEquals(last + 1, Long.parseLong(next.out().trim()));
+    }
+
+    @Test
+    void idsFollowEachOtherFromOneProcessToTheNext() {
+        long first = Long.parseLong(run("send", "--flow", "test", "--to", "a@example.org").out().trim());
+        long second = Long.parseLong(run("send", "--flow", "test", "--to", "b@example.org").out().trim());
+        assertEquals(first + 1, second, "each command is a new session of the store");
     }
 
     @Test
