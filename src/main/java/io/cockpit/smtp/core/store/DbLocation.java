@@ -13,6 +13,15 @@ public record DbLocation(String jdbcUrl, Path databaseFile, Path keyFile, String
     public static final String ENV_DB = "COCKPIT_SMTP_DB";
     public static final String ENV_KEY = "COCKPIT_SMTP_KEY_FILE";
 
+    static {
+        // H2's automatic server (AUTO_SERVER below) listens on loopback only, never on the machine's other
+        // interfaces: it serves the file to this machine's processes, nothing else. H2 reads this once, when it first
+        // loads; every store is reached through a location, so this class is loaded before H2 is.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
     public static Path defaultBase() {
         return Paths.get(System.getProperty("user.home"), ".cockpit-smtp", "cockpit");
     }

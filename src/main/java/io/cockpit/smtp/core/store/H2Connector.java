@@ -21,14 +21,6 @@ final class H2Connector implements StoreConnector {
     private static final Logger LOG = LoggerFactory.getLogger(H2Connector.class);
     static final String USER = "sa";
 
-    static {
-        // Read once, when H2 first loads its system properties: the automatic server then listens on loopback only,
-        // never on the machine's other interfaces (it serves the file to this machine's processes, nothing else).
-        if (System.getProperty("h2.bindAddress") == null) {
-            System.setProperty("h2.bindAddress", "127.0.0.1");
-        }
-    }
-
     private final DbLocation location;
     private final JdbcConnectionPool pool;
     private final String password;

@@ -9,6 +9,8 @@ import java.util.Properties;
 import javax.net.ssl.SSLException;
 import javax.sql.DataSource;
 import org.postgresql.jdbcurlresolver.PgPassParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL server: a HikariCP pool (docs/decisions/0010) logged in as {@link DbLogin} says, and the driver's
@@ -16,6 +18,7 @@ import org.postgresql.jdbcurlresolver.PgPassParser;
  * PostgreSQL's defaults, so nothing more is done for it.
  */
 final class PostgresConnector implements StoreConnector {
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresConnector.class);
     private final DbLocation location;
     private final ServerUrl url;
     private final HikariDataSource pool;
@@ -40,6 +43,10 @@ final class PostgresConnector implements StoreConnector {
         config.addDataSourceProperty("ApplicationName", "cockpit-smtp");
         // One try at start: a wrong URL or login is reported at once, not after the pool's retries.
         config.setInitializationFailTimeout(1);
+        if (!url.sslMode().equals("verify-full") && !url.isLocal()) {
+            LOG.warn("the store's server {} is reached with sslmode={}: its certificate and name are not checked; use "
+                    + "sslmode=verify-full&sslrootcert=FILE", url.server(), url.sslMode());
+        }
         try {
             return new PostgresConnector(location, url, new HikariDataSource(config));
         } catch (RuntimeException e) {
@@ -186,6 +193,12 @@ final class PostgresConnector implements StoreConnector {
 
         String server() {
             return host + ":" + port;
+        }
+
+        /** This machine: a server reached without leaving it needs no TLS. */
+        boolean isLocal() {
+            return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]")
+                    || host.startsWith("/");
         }
 
         boolean requiresTls() {

@@ -61,7 +61,8 @@ class H2StoreFilesTest {
 
     @Test
     void aStoreMadeWithTheBlankPasswordOfOldOpensAndGetsAPasswordOfItsOwn() throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("cockpit") + ";AUTO_SERVER=TRUE";
+        // The URL the earlier versions used (the location loaded first, as in the program, before H2 itself).
+        String url = TestStore.location(dir).jdbcUrl();
         // As the earlier versions made it: migrated, its user the blank-password sa.
         org.flywaydb.core.Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/h2").load().migrate();
         try (CoreServices s = TestStore.open(dir)) {
