@@ -27,10 +27,12 @@ import io.cockpit.smtp.core.outbox.TestEmailHistory;
 import io.cockpit.smtp.core.store.Database;
 import io.cockpit.smtp.core.store.DbLocation;
 import io.cockpit.smtp.core.store.SecretBox;
+import io.cockpit.smtp.core.store.StoreCopy;
 import io.cockpit.smtp.core.store.StoreException;
 import io.cockpit.smtp.core.transfer.ConfigTransfer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -127,6 +129,17 @@ public final class CoreServices implements AutoCloseable {
     /** Runs {@code engine} in this process (the console or {@code engine run}). */
     public EngineRunner engineRunner(String engine) {
         return new EngineRunner(engineRegistry.get(), engine, holder -> sender(engine, holder));
+    }
+
+    /**
+     * Copies everything in this store into the empty store at {@code target}, created and migrated if needed.
+     *
+     * @throws StoreCopy.TargetHoldsDataException when the target holds data; nothing is changed then
+     */
+    public List<StoreCopy.Copied> copyStoreTo(DbLocation target) {
+        try (Database to = Database.open(target)) {
+            return StoreCopy.copy(database, to);
+        }
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.cockpit.smtp.core.store;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -9,14 +7,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
-import org.h2.api.ErrorCode;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The H2 store: opened once per process, migrated by Flyway, shared with other processes through AUTO_SERVER.
- * Every unit of work runs in one transaction through {@link #inTransaction}.
+ * The store: opened once per process, migrated by Flyway, on an H2 file (shared with other processes through
+ * AUTO_SERVER) or a PostgreSQL server. What differs between the two is in their {@link StoreConnector}. Every unit of
+ * work runs in one transaction through {@link #inTransaction}.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
@@ -24,63 +21,40 @@ public final class Database implements AutoCloseable {
     private static final Map<String, SchemaVersion> LATEST_KNOWN = new ConcurrentHashMap<>();
 
     private final DbLocation location;
-    private final JdbcConnectionPool pool;
+    private final StoreConnector connector;
     private final boolean migrated;
 
-    private Database(DbLocation location, JdbcConnectionPool pool, boolean migrated) {
+    private Database(DbLocation location, StoreConnector connector, boolean migrated) {
         this.location = location;
-        this.pool = pool;
+        this.connector = connector;
         this.migrated = migrated;
     }
 
-    /** Opens (creating and migrating if needed) the store; failures become one plain sentence naming the path. */
+    /** Opens (creating and migrating if needed) the store; failures become one plain sentence naming it. */
     public static Database open(DbLocation location) {
-        Path where = location.databaseFile() != null ? Path.of(location.display()) : Path.of(location.jdbcUrl());
-        if (location.databaseFile() != null) {
-            Path folder = location.databaseFile().getParent();
-            try {
-                Files.createDirectories(folder);
-            } catch (Exception e) {
-                throw StoreException.of(StoreException.Reason.READ_ONLY, where, e);
-            }
-            Path file = Path.of(location.display());
-            if (!Files.isWritable(folder) || (Files.exists(file) && !Files.isWritable(file))) {
-                throw StoreException.of(StoreException.Reason.READ_ONLY, where, null);
-            }
-            StaleLock.clear(Path.of(location.databaseFile() + ".lock.db"));
-        }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(location.jdbcUrl(), "sa", "");
-        pool.setMaxConnections(16);
+        StoreConnector connector = StoreConnector.open(location);
         boolean migrated;
         try {
             AppliedSchema.SchemaAction action;
-            try (Connection c = pool.getConnection()) {
+            try (Connection c = connector.pool().getConnection()) {
                 SchemaVersion latest = latestKnown(location.jdbcUrl());
                 action = AppliedSchema.read(c).map(a -> a.actionFor(latest)).orElse(AppliedSchema.SchemaAction.MIGRATE);
             }
             if (action == AppliedSchema.SchemaAction.REFUSE_NEWER) {
-                throw StoreException.of(StoreException.Reason.NEWER_SCHEMA, where, null);
+                throw StoreException.of(StoreException.Reason.NEWER_SCHEMA, location.display(), StoreException.Facts.NONE,
+                        null);
             }
             migrated = action == AppliedSchema.SchemaAction.MIGRATE;
             if (migrated) {
-                migrate(pool, location.jdbcUrl(), where);
+                migrate(connector, location);
             }
+            connector.opened();
         } catch (SQLException e) {
-            pool.dispose();
-            throw classify(e, where);
-        } catch (StoreException e) {
-            pool.dispose();
-            throw e;
+            connector.close();
+            throw connector.classify(e);
         } catch (RuntimeException e) {
-            pool.dispose();
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            if (root instanceof SQLException sql) {
-                throw classify(sql, where);
-            }
-            throw StoreException.of(StoreException.Reason.UNAVAILABLE, where, e);
+            connector.close();
+            throw connector.classify(e);
         }
         // Only a migration is worth a line: every command opens the store, and a portal may run one per message.
         if (migrated) {
@@ -88,47 +62,7 @@ public final class Database implements AutoCloseable {
         } else {
             LOG.debug("store open at {}", location.display());
         }
-        return new Database(location, pool, migrated);
-    }
-
-    /**
-     * Flyway, only for a store that is new, behind, or has a failed migration: on one already at the latest version
-     * its set-up, class path scan and validation cost about a third of a second for nothing. Flyway still checks
-     * the history against the files whenever it migrates; a store that is up to date skips that check.
-     */
-    private static void migrate(JdbcConnectionPool pool, String jdbcUrl, Path where) {
-        Flyway flyway = Flyway.configure()
-                .dataSource(pool)
-                .locations(Migrations.flywayLocations(jdbcUrl))
-                .ignoreMigrationPatterns("*:future")
-                .load();
-        for (MigrationInfo info : flyway.info().all()) {
-            if (info.getState() == MigrationState.FUTURE_SUCCESS || info.getState() == MigrationState.FUTURE_FAILED) {
-                throw StoreException.of(StoreException.Reason.NEWER_SCHEMA, where, null);
-            }
-        }
-        flyway.migrate();
-    }
-
-    private static StoreException classify(SQLException e, Path where) {
-        int code = e.getErrorCode();
-        StoreException.Reason reason = switch (code) {
-            case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1, ErrorCode.FILE_ENCRYPTION_ERROR_1 -> StoreException.Reason.DAMAGED;
-            case ErrorCode.DATABASE_ALREADY_OPEN_1 -> StoreException.Reason.IN_USE;
-            case ErrorCode.DATABASE_IS_READ_ONLY, ErrorCode.FILE_CREATION_FAILED_1 -> StoreException.Reason.READ_ONLY;
-            default -> {
-                String m = String.valueOf(e.getMessage());
-                if (m.contains("corrupted") || m.contains("MVStoreException") || m.contains("File is not a")) {
-                    yield StoreException.Reason.DAMAGED;
-                }
-                yield StoreException.Reason.UNAVAILABLE;
-            }
-        };
-        return StoreException.of(reason, where, e);
-    }
-
-    public DbLocation location() {
-        return location;
+        return new Database(location, connector, migrated);
     }
 
     private static SchemaVersion latestKnown(String jdbcUrl) {
@@ -137,9 +71,77 @@ public final class Database implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("no migration on the class path for " + v)));
     }
 
+    /**
+     * Flyway, only for a store that is new, behind, or has a failed migration: on one already at the latest version
+     * its set-up, class path scan and validation cost about a third of a second for nothing. Flyway still checks
+     * the history against the files whenever it migrates; a store that is up to date skips that check.
+     */
+    private static void migrate(StoreConnector connector, DbLocation location) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(connector.pool())
+                .locations(Migrations.flywayLocations(location.jdbcUrl()))
+                .ignoreMigrationPatterns("*:future")
+                // PostgreSQL runs DDL in transactions: all pending migrations in one, so a failure (a user that may
+                // not create tables, a lost connection) leaves the schema as it was, never half-migrated.
+                .group(connector.kind() == StoreKind.POSTGRESQL)
+                .load();
+        for (MigrationInfo info : flyway.info().all()) {
+            if (info.getState() == MigrationState.FUTURE_SUCCESS || info.getState() == MigrationState.FUTURE_FAILED) {
+                throw StoreException.of(StoreException.Reason.NEWER_SCHEMA, location.display(), StoreException.Facts.NONE,
+                        null);
+            }
+        }
+        flyway.migrate();
+    }
+
+    public DbLocation location() {
+        return location;
+    }
+
     /** True when opening ran Flyway (a new store, or one behind this program); false when it was already up to date. */
     public boolean migrated() {
         return migrated;
+    }
+
+    /** Which database holds this store. */
+    public StoreKind kind() {
+        return connector.kind();
+    }
+
+    /**
+     * A new connection outside the pool, with the store's login, in auto-commit mode; the caller closes it. For a
+     * session that stays open (a listener), which would otherwise hold one of the pool's connections for good.
+     */
+    public Connection dedicatedConnection() {
+        try {
+            return connector.dedicatedConnection();
+        } catch (SQLException e) {
+            throw new StoreFailure(e);
+        }
+    }
+
+    /** The kind, location, schema version and user of this store. */
+    public StoreDescription describe() {
+        return inTransaction(c -> {
+            String version = null;
+            try (java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\" WHERE "
+                         + "\"success\" = TRUE AND \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC")) {
+                if (rs.next()) {
+                    version = rs.getString(1);
+                }
+            }
+            String user;
+            if (kind() == StoreKind.POSTGRESQL) {
+                try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("SELECT current_user")) {
+                    rs.next();
+                    user = rs.getString(1);
+                }
+            } else {
+                user = System.getProperty("user.name");
+            }
+            return new StoreDescription(kind(), location.display(), version, user);
+        });
     }
 
     /** A unit of work on one connection, committed when it returns, rolled back when it throws. */
@@ -163,6 +165,24 @@ public final class Database implements AutoCloseable {
     }
 
     public <T, E extends Exception> T inTransaction(Work<T, E> work) throws E {
+        return run(work, Connection.TRANSACTION_READ_COMMITTED, false);
+    }
+
+    /**
+     * As {@link #inTransaction}, and the commit is on disk when this returns, so that it survives a power cut, not
+     * only the process being killed. Inside {@link #atomically} the enclosing transaction commits it, without this
+     * guarantee. Costs a sync of the H2 file (see docs/benchmarks); nothing more on PostgreSQL.
+     */
+    public <T, E extends Exception> T durably(Work<T, E> work) throws E {
+        return run(work, Connection.TRANSACTION_READ_COMMITTED, true);
+    }
+
+    /** Work that reads several tables as of one moment (a repeatable-read transaction), such as a copy. */
+    public <T, E extends Exception> T inSnapshot(Work<T, E> work) throws E {
+        return run(work, Connection.TRANSACTION_REPEATABLE_READ, false);
+    }
+
+    private <T, E extends Exception> T run(Work<T, E> work, int isolation, boolean durable) throws E {
         Connection joined = current.get();
         if (joined != null) {
             try {
@@ -171,13 +191,18 @@ public final class Database implements AutoCloseable {
                 throw new StoreFailure(e);
             }
         }
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = connector.pool().getConnection()) {
             c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            if (isolation != Connection.TRANSACTION_READ_COMMITTED || connector.setsIsolationPerTransaction()) {
+                c.setTransactionIsolation(isolation);
+            }
             current.set(c);
             try {
                 T result = work.run(c);
                 c.commit();
+                if (durable) {
+                    connector.forceToDisk(c);
+                }
                 return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -186,6 +211,8 @@ public final class Database implements AutoCloseable {
                 c.rollback();
                 throw e;
             } finally {
+                // The level set here does not outlive the transaction: the next one on H2 sets its own, and the
+                // PostgreSQL pool resets a connection's level when it is given back.
                 current.remove();
             }
         } catch (SQLException e) {
@@ -195,6 +222,6 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.dispose();
+        connector.close();
     }
 }
