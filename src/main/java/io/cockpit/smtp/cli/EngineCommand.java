@@ -61,12 +61,11 @@ public final class EngineCommand {
             EngineRunner runner = services.engineRunner(engine);
             PrintWriter out = spec.commandLine().getOut();
             if (once) {
-                int[] handled = new int[1];
-                Optional<EngineInfo> busy = runner.runOnce(handled);
-                if (busy.isPresent()) {
-                    throw busy(busy.get());
+                EngineRunner.Once done = runner.runOnce();
+                if (done.heldBy() != null) {
+                    throw busy(done.heldBy());
                 }
-                out.println(handled[0] + " message(s) handled by engine " + engine + ".");
+                out.println(done.handled() + " message(s) handled by engine " + engine + ".");
                 out.flush();
                 return ExitCode.DONE;
             }

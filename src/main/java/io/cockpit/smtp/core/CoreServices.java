@@ -1,5 +1,6 @@
 package io.cockpit.smtp.core;
 
+import io.cockpit.smtp.core.engine.EngineRegistration;
 import io.cockpit.smtp.core.engine.EngineRegistry;
 import io.cockpit.smtp.core.engine.EngineRegistryRepository;
 import io.cockpit.smtp.core.engine.EngineRunner;
@@ -101,15 +102,25 @@ public final class CoreServices implements AutoCloseable {
     /** Batch size, polling and retry policy of the senders made from now on (tests shorten the backoff). */
     public void senderSettings(SenderSettings settings) { this.senderSettings = settings; }
 
-    /** A sender for {@code engine} claiming as {@code claimant}; it publishes on the outbox's events. */
-    public SenderService sender(String engine, String claimant) {
-        return new SenderService(engine, claimant, outboxClaims, gatewaySecrets, outbox::gatewayFor, outbox.events(),
-                senderSettings, Clock.systemUTC());
+    /** A sender for the engine {@code registration} holds, claiming as its holder; it publishes on the outbox's events. */
+    public SenderService sender(EngineRegistration registration) {
+        return sender(registration, registration.holder(), null);
+    }
+
+    /**
+     * A sender for the engine {@code registration} holds, claiming as {@code claimant}.
+     *
+     * @param deadEpoch the epoch of a previous holder whose process is gone; null when none
+     */
+    public SenderService sender(EngineRegistration registration, String claimant, Long deadEpoch) {
+        return new SenderService(registration, claimant, deadEpoch, outboxClaims, gatewaySecrets, outbox::gatewayFor,
+                outbox.events(), senderSettings, Clock.systemUTC());
     }
 
     /** Runs {@code engine} in this process (the console or {@code engine run}). */
     public EngineRunner engineRunner(String engine) {
-        return new EngineRunner(engineRegistry, engine, holder -> sender(engine, holder));
+        return new EngineRunner(engineRegistry, engine, (registration, deadEpoch) ->
+                sender(registration, registration.holder(), deadEpoch));
     }
 
     @Override

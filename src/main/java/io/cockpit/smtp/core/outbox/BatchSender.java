@@ -1,5 +1,6 @@
 package io.cockpit.smtp.core.outbox;
 
+import io.cockpit.smtp.core.engine.EngineRegistration;
 import io.cockpit.smtp.core.gateway.Authentication;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.mail.DeliveryFailure;
@@ -31,6 +32,8 @@ final class BatchSender {
     private static final int OUTCOMES_PER_COMMIT = 200;
 
     private final Claimant holder;
+    private final EngineRegistration registration;
+    private final Lease lease;
     private final OutboxClaimRepository claims;
     private final GatewaySecrets secrets;
     private final Function<String, GatewayConfig> gatewayFor;
@@ -46,10 +49,12 @@ final class BatchSender {
     private volatile boolean reportedInactive;
 
     /** @param gatewayFor the gateway an engine sends with (its specific one or the portal's), read before each batch */
-    BatchSender(Claimant holder, OutboxClaimRepository claims, GatewaySecrets secrets,
-                Function<String, GatewayConfig> gatewayFor, OutboxEvents events, SenderSettings settings,
-                SenderSignals signals, Clock clock) {
+    BatchSender(Claimant holder, EngineRegistration registration, Lease lease, OutboxClaimRepository claims,
+                GatewaySecrets secrets, Function<String, GatewayConfig> gatewayFor, OutboxEvents events,
+                SenderSettings settings, SenderSignals signals, Clock clock) {
         this.holder = holder;
+        this.registration = registration;
+        this.lease = lease;
         this.claims = claims;
         this.secrets = secrets;
         this.gatewayFor = gatewayFor;
@@ -75,21 +80,30 @@ final class BatchSender {
             return 0;
         }
         reportedInactive = false;
-        if (!pacing.laneMaySend(gateway, lane)) {
+        if (!pacing.laneMaySend(gateway, lane) || !registration.mayAct()) {
             return 0;
         }
-        Lease lease = Lease.claimedAt(gateway, now);
         Claimant who = holder.lane(lane);
-        List<OutboxMessage> claimed = claims.claim(who, now, lease.until(now), pacing.batchSize(gateway, batchSize));
+        List<OutboxMessage> claimed = claims.claim(who, now, lease.claimUntil(gateway, now),
+                pacing.batchSize(gateway, batchSize));
         if (claimed.isEmpty()) {
             return 0;
         }
         events.publish(OutboxEvent.changed(claimed.stream().map(OutboxMessage::id).toList(), OutboxStatus.SENDING));
-        send(who, gateway, claimed, lease);
+        send(who, gateway, claimed, now);
         return claimed.size();
     }
 
-    private void send(Claimant who, GatewayConfig gateway, List<OutboxMessage> batch, Lease lease) throws InterruptedException {
+    /**
+     * Whether the lane may start one more SMTP transaction for its batch: its process still holds the engine, and the
+     * batch's lease surely has not run out. Else the rest of the batch is left to the next holder.
+     */
+    private boolean stillHolds(Instant claimedAt) {
+        return registration.mayAct() && lease.held(claimedAt, clock.instant());
+    }
+
+    private void send(Claimant who, GatewayConfig gateway, List<OutboxMessage> batch, Instant claimedAt)
+            throws InterruptedException {
         char[] secret = null;
         if (gateway.auth() != Authentication.NONE) {
             try {
@@ -108,7 +122,7 @@ final class BatchSender {
         SmtpBatch connection = null;
         try {
             for (OutboxMessage m : batch) {
-                if (signals.stopping()) {
+                if (signals.stopping() || !stillHolds(claimedAt)) {
                     break;
                 }
                 if (connection == null) {
@@ -123,7 +137,7 @@ final class BatchSender {
                     }
                 }
                 pacing.awaitTurn(gateway);
-                if (signals.stopping()) {
+                if (signals.stopping() || !stillHolds(claimedAt)) {
                     break;
                 }
                 List<Recipient> pending = AttemptOutcomes.stillToSend(m);
@@ -139,11 +153,6 @@ final class BatchSender {
                 }
                 if (results.size() >= OUTCOMES_PER_COMMIT) {
                     flush(who, results);
-                }
-                if (lease.renewalDue(clock.instant())) {
-                    Instant now = clock.instant();
-                    claims.renewLease(who, lease.until(now));
-                    lease.renewed(now);
                 }
             }
         } finally {

@@ -17,8 +17,9 @@ import java.util.List;
 /**
  * Who holds which outbox message. A claim moves due messages from queued or deferred to {@code sending} for one
  * {@link Claimant} until a lease ends; afterwards only that claimant's outcomes, lease renewals and give-backs change
- * them. A lease that ran out (its holder died) lets any sender of the engine queue them again, and the engine's new
- * exclusive holder takes them back at once. Each call is one transaction.
+ * them, and only while its epoch is still the engine's (a process that was taken over changes nothing). A lease that
+ * ran out lets the engine's holder queue them again; a new holder takes back at once only what a holder whose process
+ * is known to be gone left in hand. Each call is one transaction.
  */
 public final class OutboxClaimRepository {
     /** Deferred messages are older than queued ones: they are claimed first. */
@@ -26,10 +27,19 @@ public final class OutboxClaimRepository {
     /** Reads after which a claimant that keeps losing its rows to others gives up for this round. */
     private static final int READS_PER_STATUS = 5;
 
+    /** Appended to every statement a claimant makes: nothing changes once another process took the engine over. */
+    private static final String FENCED = " AND EXISTS (SELECT 1 FROM engine WHERE engine.name = ? AND engine.epoch = ?)";
+
     private final Database db;
 
     public OutboxClaimRepository(Database db) {
         this.db = db;
+    }
+
+    /** Binds {@link #FENCED}'s two parameters from {@code index}. */
+    private static void fence(PreparedStatement ps, int index, Claimant who) throws SQLException {
+        ps.setString(index, who.engine());
+        ps.setLong(index + 1, who.epoch());
     }
 
     /** True when a message of {@code engine} is queued or deferred and due at {@code now}. */
@@ -51,7 +61,7 @@ public final class OutboxClaimRepository {
 
     /**
      * Claims up to {@code limit} due messages of the claimant's engine until {@code leaseUntil}, deferred ones first.
-     * Two claimants never hold the same message.
+     * Two claimants never hold the same message; a claimant whose epoch is no longer the engine's claims nothing.
      *
      * @return the messages claimed, with their content and recipients (empty when none was due or others took them)
      */
@@ -92,14 +102,16 @@ public final class OutboxClaimRepository {
             }
             int won;
             try (PreparedStatement up = c.prepareStatement("UPDATE outbox_message SET status = 'sending', "
-                    + "claimed_by = ?, lease_until = ?, updated_at = ? WHERE id = ANY(?) AND status = ? "
-                    + "AND next_attempt_at <= ?")) {
+                    + "claimed_by = ?, claim_epoch = ?, lease_until = ?, updated_at = ? WHERE id = ANY(?) AND status = ? "
+                    + "AND next_attempt_at <= ?" + FENCED)) {
                 up.setString(1, who.id());
-                up.setObject(2, odt(leaseUntil));
-                up.setObject(3, odt(now));
-                up.setObject(4, due.toArray(new Long[0]));
-                up.setString(5, status);
-                up.setObject(6, odt(now));
+                up.setLong(2, who.epoch());
+                up.setObject(3, odt(leaseUntil));
+                up.setObject(4, odt(now));
+                up.setObject(5, due.toArray(new Long[0]));
+                up.setString(6, status);
+                up.setObject(7, odt(now));
+                fence(up, 8, who);
                 won = up.executeUpdate();
             }
             if (won > 0) {
@@ -132,7 +144,7 @@ public final class OutboxClaimRepository {
 
     /**
      * Writes the outcomes of one group of messages in one transaction: a crash before the commit sends the group
-     * again (with the same Message-IDs), never loses it. Only messages still held by {@code who} change.
+     * again (with the same Message-IDs), never loses it. Only messages still held by {@code who} under its epoch change.
      *
      * @return how many messages changed; fewer than {@code results} when some were taken back meanwhile
      */
@@ -142,11 +154,11 @@ public final class OutboxClaimRepository {
         }
         return db.inTransaction(c -> {
             int changed = 0;
+            int[] counts;
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_message SET status = ?, attempts = attempts + 1, "
                     + "next_attempt_at = COALESCE(?, next_attempt_at), last_error = ?, sent_at = COALESCE(?, sent_at), "
-                    + "claimed_by = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND status = 'sending' AND claimed_by = ?");
-                 PreparedStatement rcpt = c.prepareStatement("UPDATE outbox_recipient SET status = ?, reply = ?, updated_at = ? "
-                         + "WHERE message_id = ? AND position = ?")) {
+                    + "claimed_by = NULL, claim_epoch = NULL, lease_until = NULL, updated_at = ? WHERE id = ? "
+                    + "AND status = 'sending' AND claimed_by = ?" + FENCED)) {
                 for (AttemptResult r : results) {
                     ps.setString(1, r.status().cliName());
                     ps.setObject(2, r.nextAttemptAt() == null ? null : odt(r.nextAttemptAt()));
@@ -155,7 +167,21 @@ public final class OutboxClaimRepository {
                     ps.setObject(5, odt(now));
                     ps.setLong(6, r.id());
                     ps.setString(7, who.id());
+                    fence(ps, 8, who);
                     ps.addBatch();
+                }
+                counts = ps.executeBatch();
+            }
+            // Recipients change only with their message: a message taken back meanwhile keeps its next holder's outcomes.
+            try (PreparedStatement rcpt = c.prepareStatement("UPDATE outbox_recipient SET status = ?, reply = ?, updated_at = ? "
+                    + "WHERE message_id = ? AND position = ?")) {
+                boolean any = false;
+                for (int i = 0; i < results.size(); i++) {
+                    if (counts[i] <= 0) {
+                        continue;
+                    }
+                    changed++;
+                    AttemptResult r = results.get(i);
                     for (Recipient rc : r.recipients()) {
                         rcpt.setString(1, rc.status().cliName());
                         rcpt.setString(2, clip(rc.reply(), REPLY_MAX));
@@ -163,12 +189,12 @@ public final class OutboxClaimRepository {
                         rcpt.setLong(4, r.id());
                         rcpt.setInt(5, rc.position());
                         rcpt.addBatch();
+                        any = true;
                     }
                 }
-                for (int n : ps.executeBatch()) {
-                    changed += Math.max(n, 0);
+                if (any) {
+                    rcpt.executeBatch();
                 }
-                rcpt.executeBatch();
             }
             return changed;
         });
@@ -181,10 +207,12 @@ public final class OutboxClaimRepository {
         }
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_message SET status = 'queued', claimed_by = NULL, "
-                    + "lease_until = NULL, updated_at = ? WHERE id = ANY(?) AND status = 'sending' AND claimed_by = ?")) {
+                    + "claim_epoch = NULL, lease_until = NULL, updated_at = ? WHERE id = ANY(?) AND status = 'sending' "
+                    + "AND claimed_by = ?" + FENCED)) {
                 ps.setObject(1, odt(now));
                 ps.setObject(2, ids.toArray(new Long[0]));
                 ps.setString(3, who.id());
+                fence(ps, 4, who);
                 return ps.executeUpdate();
             }
         });
@@ -194,39 +222,67 @@ public final class OutboxClaimRepository {
     public int renewLease(Claimant who, Instant leaseUntil) {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE outbox_message SET lease_until = ? WHERE status = 'sending' AND claimed_by = ?")) {
+                    "UPDATE outbox_message SET lease_until = ? WHERE status = 'sending' AND claimed_by = ?" + FENCED)) {
                 ps.setObject(1, odt(leaseUntil));
                 ps.setString(2, who.id());
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    /** Messages of {@code engine} whose lease ran out (their holder died) are queued again. */
-    public int recoverExpired(String engine, Instant now) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_message SET status = 'queued', claimed_by = NULL, "
-                    + "lease_until = NULL, updated_at = ? WHERE engine = ? AND status = 'sending' AND lease_until < ?")) {
-                ps.setObject(1, odt(now));
-                ps.setString(2, engine);
-                ps.setObject(3, odt(now));
+                fence(ps, 3, who);
                 return ps.executeUpdate();
             }
         });
     }
 
     /**
-     * At an engine's start: messages of the holder's engine left {@code sending} by an earlier holder are queued again
-     * at once, whatever their lease. Only the engine's exclusive holder may call this, before its lanes claim.
+     * Extends the lease of every message claimed under {@code holder}'s epoch, by any of its lanes: what the engine's
+     * heartbeat does while a send is in progress, so a slow server never lets a live holder's lease run out.
      */
-    public int takeBack(Claimant holder, Instant now) {
+    public int renewLeases(Claimant holder, Instant leaseUntil) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_message SET lease_until = ? WHERE engine = ? "
+                    + "AND status = 'sending' AND claim_epoch = ?" + FENCED)) {
+                ps.setObject(1, odt(leaseUntil));
+                ps.setString(2, holder.engine());
+                ps.setLong(3, holder.epoch());
+                fence(ps, 4, holder);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Messages of {@code who}'s engine whose lease ran out (their holder died, or was paused past it) are queued again.
+     * Only the engine's current holder does it.
+     */
+    public int recoverExpired(Claimant who, Instant now) {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_message SET status = 'queued', claimed_by = NULL, "
-                    + "lease_until = NULL, updated_at = ? WHERE engine = ? AND status = 'sending' AND (claimed_by IS NULL "
-                    + "OR claimed_by <> ?)")) {
+                    + "claim_epoch = NULL, lease_until = NULL, updated_at = ? WHERE engine = ? AND status = 'sending' "
+                    + "AND lease_until < ?" + FENCED)) {
+                ps.setObject(1, odt(now));
+                ps.setString(2, who.engine());
+                ps.setObject(3, odt(now));
+                fence(ps, 4, who);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * At an engine's start: messages of the holder's engine left {@code sending} whose lease ran out, and those claimed
+     * under {@code deadEpoch} (a holder whose process is known to be gone), are queued again at once. A holder that was
+     * merely paused keeps its messages until their lease ends: it may be sending one of them right now.
+     *
+     * @param deadEpoch null when no holder is known to be gone
+     */
+    public int takeBack(Claimant holder, Instant now, Long deadEpoch) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_message SET status = 'queued', claimed_by = NULL, "
+                    + "claim_epoch = NULL, lease_until = NULL, updated_at = ? WHERE engine = ? AND status = 'sending' "
+                    + "AND (lease_until < ? OR lease_until IS NULL OR claim_epoch = ?)" + FENCED)) {
                 ps.setObject(1, odt(now));
                 ps.setString(2, holder.engine());
-                ps.setString(3, holder.id());
+                ps.setObject(3, odt(now));
+                ps.setLong(4, deadEpoch == null ? -1 : deadEpoch);
+                fence(ps, 5, holder);
                 return ps.executeUpdate();
             }
         });

@@ -3,6 +3,7 @@ package io.cockpit.smtp.core.outbox;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.cockpit.smtp.core.CoreServices;
+import io.cockpit.smtp.core.engine.EngineRegistration;
 import io.cockpit.smtp.core.engine.EngineRunner;
 import io.cockpit.smtp.core.gateway.GatewayStatus;
 import io.cockpit.smtp.testing.ChildJvm;
@@ -92,10 +93,12 @@ class EngineCrashTest {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(); CoreServices s = TestStore.open(dir)) {
             TestStore.plainGateway(s, server.port(), GatewayStatus.ACTIVE);
             s.senderSettings(new SenderSettings(10, Duration.ofMillis(100), RetryPolicy.DEFAULT));
-            SenderService a = s.sender("local", "engine-a");
-            SenderService b = s.sender("local", "engine-b");
-            a.start(false);
-            b.start(false);
+            // Two senders under one hold of the engine (as two connections of one engine are): their claims race.
+            EngineRegistration hold = Outboxes.register(s, "local");
+            SenderService a = s.sender(hold, hold.holder() + "-a", null);
+            SenderService b = s.sender(hold, hold.holder() + "-b", null);
+            a.start();
+            b.start();
             try {
                 List<NewMessage> many = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
