@@ -5,8 +5,10 @@ import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.engine.EngineInfo;
 import io.cockpit.smtp.core.engine.EngineRegistry;
 import io.cockpit.smtp.core.engine.EngineRunner;
+import io.cockpit.smtp.core.engine.EngineStatus;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.GatewayService;
+import io.cockpit.smtp.core.store.SecretUnavailableException;
 import io.cockpit.smtp.core.validation.Problem;
 import io.cockpit.smtp.core.validation.ValidationException;
 import java.io.PrintWriter;
@@ -29,15 +31,33 @@ import picocli.CommandLine.Spec;
 public final class EngineCommand {
     @ParentCommand RootCommand root;
 
-    static ObjectNode json(EngineRegistry registry, EngineInfo e) {
+    static ObjectNode json(EngineStatus status) {
+        EngineInfo e = status.info();
         ObjectNode o = OutboxJson.MAPPER.createObjectNode();
         o.put("name", e.name());
         o.put("remote", e.remote());
-        o.put("online", registry.online(e));
+        o.put("online", status.online());
         o.put("lastSeen", OutboxJson.text(e.lastSeen()));
         o.put("gateway", e.gatewayMode());
-        o.put("holder", registry.online(e) ? e.holder() : null);
+        o.put("holder", status.online() ? e.holder() : null);
+        // The current holder's machine, or the last one's when offline: where to look for it.
+        o.put("host", e.host());
+        if (e.pid() == null) {
+            o.putNull("pid");
+        } else {
+            o.put("pid", e.pid());
+        }
+        o.put("version", e.version());
+        o.put("startedAt", OutboxJson.text(e.startedAt()));
+        o.put("queued", status.counts().queued());
+        o.put("sending", status.counts().sending());
+        o.put("deferred", status.counts().deferred());
+        o.put("failed", status.counts().failed());
         return o;
+    }
+
+    static EngineStatus status(CoreServices services, String name) throws ValidationException {
+        return services.engineOverview().find(name).orElseThrow(() -> ValidationException.of("name", Problem.ENGINE_UNKNOWN));
     }
 
     static EngineInfo existing(EngineRegistry registry, String name) throws ValidationException {
@@ -58,6 +78,7 @@ public final class EngineCommand {
             CoreServices services = parent.root.services();
             String engine = name != null ? name : services.gateways().loadPortal().engine();
             existing(services.engineRegistry(), engine);
+            warnWhenSecretsUnreadable(services, engine, spec.commandLine().getErr());
             EngineRunner runner = services.engineRunner(engine);
             PrintWriter out = spec.commandLine().getOut();
             if (once) {
@@ -67,6 +88,9 @@ public final class EngineCommand {
                 }
                 out.println(done.handled() + " message(s) handled by engine " + engine + ".");
                 out.flush();
+                if (done.takenOver()) {
+                    throw takenOver(engine);
+                }
                 return ExitCode.DONE;
             }
             Optional<EngineInfo> busy = runner.start();
@@ -84,7 +108,7 @@ public final class EngineCommand {
                 if (!runner.work().running()) {
                     // Taken over by another process, or the sender died: stop for real.
                     runner.stop(Duration.ofSeconds(5));
-                    throw new CliException(ExitCode.FAILED, "engine " + engine + " stopped: another process took it over");
+                    throw takenOver(engine);
                 }
             }
             out.println("engine " + engine + " stopped");
@@ -92,9 +116,30 @@ public final class EngineCommand {
             return ExitCode.DONE;
         }
 
+        /**
+         * An engine on another machine needs the store's key file to read the stored password: say so at once rather
+         * than only in each message's last error. The engine still runs (its messages wait; diagnosis runs say why).
+         */
+        private static void warnWhenSecretsUnreadable(CoreServices services, String engine, PrintWriter err) {
+            try {
+                services.gateways().checkSecretsReadable(services.outbox().gatewayFor(engine));
+            } catch (SecretUnavailableException e) {
+                err.println("warning: engine " + engine + " cannot read the stored secrets with the key file "
+                        + services.location().keyFile() + ": " + e.why() + ". Install the store's key file on this "
+                        + "machine (README, \"An engine on another machine\"); until then its messages wait.");
+                err.flush();
+            }
+        }
+
+        private static CliException takenOver(String engine) {
+            return new CliException(ExitCode.FAILED, "engine " + engine + " stopped: another process took it over "
+                    + "(this one was paused or could not reach the store for longer than "
+                    + EngineRegistry.STALE_AFTER.toSeconds() + " s)");
+        }
+
         private static CliException busy(EngineInfo e) {
-            return new CliException(ExitCode.FAILED, "engine " + e.name() + " is already running in another process ("
-                    + e.holder() + ", last seen " + e.lastSeen() + ")");
+            return new CliException(ExitCode.FAILED, "engine " + e.name() + " is already running in process " + e.pid()
+                    + " on " + e.host() + " (version " + e.version() + ", last heartbeat " + e.lastSeen() + ")");
         }
     }
 
@@ -106,11 +151,18 @@ public final class EngineCommand {
 
         @Override
         public Integer call() throws Exception {
-            EngineRegistry registry = parent.root.services().engineRegistry();
-            ListOutput.print(spec.commandLine().getOut(), json, registry.list(), e -> json(registry, e),
-                    String.format("%-20s %-7s %-8s %-9s %s", "NAME", "REMOTE", "ONLINE", "GATEWAY", "LAST SEEN"),
-                    e -> String.format("%-20s %-7s %-8s %-9s %s", e.name(), e.remote() ? "yes" : "no",
-                            registry.online(e) ? "yes" : "no", e.gatewayMode(), e.lastSeen() == null ? "-" : e.lastSeen()));
+            String row = "%-20s %-7s %-8s %-9s %-20s %-12s %7s %8s %7s  %s";
+            ListOutput.print(spec.commandLine().getOut(), json, parent.root.services().engineOverview().list(),
+                    EngineCommand::json,
+                    String.format(row, "NAME", "REMOTE", "ONLINE", "GATEWAY", "HOST", "VERSION", "QUEUED", "DEFERRED",
+                            "FAILED", "LAST SEEN"),
+                    st -> {
+                        EngineInfo e = st.info();
+                        return String.format(row, e.name(), e.remote() ? "yes" : "no", st.online() ? "yes" : "no",
+                                e.gatewayMode(), e.host() == null ? "-" : e.host(), e.version() == null ? "-" : e.version(),
+                                st.counts().queued() + st.counts().sending(), st.counts().deferred(), st.counts().failed(),
+                                e.lastSeen() == null ? "-" : e.lastSeen());
+                    });
             return ExitCode.DONE;
         }
     }
@@ -141,8 +193,7 @@ public final class EngineCommand {
         @Override
         public Integer call() throws Exception {
             CoreServices services = parent.root.services();
-            EngineInfo e = existing(services.engineRegistry(), name);
-            ObjectNode o = json(services.engineRegistry(), e);
+            ObjectNode o = json(status(services, name));
             GatewayConfig g = services.outbox().gatewayFor(name);
             o.set("gatewayConfig", io.cockpit.smtp.core.gateway.GatewayJson.show(g));
             PrintWriter out = spec.commandLine().getOut();

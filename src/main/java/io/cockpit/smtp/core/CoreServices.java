@@ -1,5 +1,6 @@
 package io.cockpit.smtp.core;
 
+import io.cockpit.smtp.core.engine.EngineOverview;
 import io.cockpit.smtp.core.engine.EngineRegistration;
 import io.cockpit.smtp.core.engine.EngineRegistry;
 import io.cockpit.smtp.core.engine.EngineRegistryRepository;
@@ -48,6 +49,7 @@ public final class CoreServices implements AutoCloseable {
     private final OAuthTokenService oauth;
     private final GatewaySecrets gatewaySecrets;
     private final EngineRegistry engineRegistry;
+    private final EngineOverview engineOverview;
     private final OutboxClaimRepository outboxClaims;
     private final OutboxService outbox;
     private final DiagnosisService diagnosis;
@@ -77,6 +79,7 @@ public final class CoreServices implements AutoCloseable {
         });
         outbox.useReportSubjects((lang, vars) -> formats.reportSubject(formats.load(), lang, vars));
         this.diagnosis = new DiagnosisService(gatewaySecrets, TestEmailHistory.into(outbox));
+        this.engineOverview = new EngineOverview(engineRegistry, outbox::countsByEngine);
     }
 
     /** Opens the store (creating and migrating it); throws {@link StoreException} in plain words. */
@@ -96,6 +99,8 @@ public final class CoreServices implements AutoCloseable {
     /** The password or OAuth access token a gateway authenticates with: what sending and diagnosis use. */
     public GatewaySecrets gatewaySecrets() { return gatewaySecrets; }
     public EngineRegistry engineRegistry() { return engineRegistry; }
+    /** The engines with their state and message counts (the Moteurs screen, {@code engine list}). */
+    public EngineOverview engineOverview() { return engineOverview; }
     public OutboxService outbox() { return outbox; }
     public DiagnosisService diagnosis() { return diagnosis; }
 

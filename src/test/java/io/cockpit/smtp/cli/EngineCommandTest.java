@@ -31,10 +31,43 @@ class EngineCommandTest {
         assertEquals(0, r.code(), r.err());
         JsonNode a = JSON.readTree(r.out());
         assertEquals("local", a.get(0).get("name").asText());
-        for (String key : new String[] {"name", "remote", "online", "lastSeen", "gateway"}) {
+        for (String key : new String[] {"name", "remote", "online", "lastSeen", "gateway", "host", "version", "queued",
+                "deferred", "failed"}) {
             assertTrue(a.get(0).has(key), key);
         }
         assertFalse(a.get(0).get("online").asBoolean());
+    }
+
+    @Test
+    void listCountsTheMessagesRoutedToEachEngine() throws Exception {
+        assertEquals(0, CliRun.run(dir, null, "engine", "add", "lyon", "--remote").code());
+        assertEquals(0, CliRun.run(dir, null, "send", "--flow", "ticket-notification", "--to", "a@example.org").code());
+        assertEquals(0, CliRun.run(dir, null, "send", "--flow", "feedback", "--to", "b@example.org").code());
+        CliRun alert = CliRun.run(dir, null, "send", "--flow", "supervision-alert", "--to", "noc@example.org",
+                "--engine", "lyon", "--subject", "Disk full");
+        assertEquals(0, alert.code(), alert.err());
+        JsonNode a = CliRun.run(dir, null, "engine", "list", "--json").json();
+        assertEquals("local", a.get(0).get("name").asText());
+        assertEquals(2, a.get(0).get("queued").asInt());
+        assertEquals("lyon", a.get(1).get("name").asText());
+        assertEquals(1, a.get(1).get("queued").asInt());
+        assertEquals(0, a.get(1).get("failed").asInt());
+        assertEquals(1, CliRun.run(dir, null, "engine", "show", "lyon", "--json").json().get("queued").asInt());
+    }
+
+    @Test
+    void portalFlowsLeaveThroughTheGatewaysEngineOnly() throws Exception {
+        assertEquals(0, CliRun.run(dir, null, "engine", "add", "lyon", "--remote").code());
+        CliRun refused = CliRun.run(dir, null, "send", "--flow", "password-reset", "--to", "a@example.org", "--engine", "lyon");
+        assertEquals(2, refused.code());
+        assertTrue(refused.err().startsWith("engine: "), refused.err());
+        assertEquals(0, CliRun.run(dir, null, "send", "--flow", "password-reset", "--to", "a@example.org", "--engine",
+                "local").code(), "naming the gateway's own engine is allowed");
+        CliRun alert = CliRun.run(dir, null, "send", "--flow", "supervision-alert", "--to", "noc@example.org", "--engine",
+                "lyon", "--subject", "Disk full");
+        assertEquals(0, alert.code(), alert.err());
+        JsonNode shown = CliRun.run(dir, null, "outbox", "show", alert.out().trim(), "--json").json();
+        assertEquals("lyon", shown.get("engine").asText());
     }
 
     @Test

@@ -210,6 +210,31 @@ public final class OutboxRepository {
         });
     }
 
+    /**
+     * Per engine, how many messages are queued, in hand, deferred and failed (sent ones are not counted: the index on
+     * (engine, status, ...) keeps this a read of the waiting and failed rows only).
+     */
+    public Map<String, long[]> countsByEngine() {
+        return db.inTransaction(c -> {
+            Map<String, long[]> out = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT engine, status, COUNT(*) FROM outbox_message "
+                    + "WHERE status IN ('queued', 'sending', 'deferred', 'failed') GROUP BY engine, status");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long[] n = out.computeIfAbsent(rs.getString(1), e -> new long[4]);
+                    int at = switch (rs.getString(2)) {
+                        case "queued" -> 0;
+                        case "sending" -> 1;
+                        case "deferred" -> 2;
+                        default -> 3;
+                    };
+                    n[at] = rs.getLong(3);
+                }
+            }
+            return out;
+        });
+    }
+
     /** Makes deferred or failed messages due now; a failed one's refused recipients get another try. */
     public int retry(List<Long> ids, OutboxStatus onlyStatus, Instant now) {
         return db.inTransaction(c -> {
