@@ -6,6 +6,10 @@ import io.cockpit.smtp.core.engine.EngineInfo;
 import io.cockpit.smtp.core.engine.EngineRegistry;
 import io.cockpit.smtp.core.engine.EngineRunner;
 import io.cockpit.smtp.core.engine.EngineStatus;
+import io.cockpit.smtp.core.engine.diagnosis.RemoteDiagnosis;
+import io.cockpit.smtp.core.engine.diagnosis.RemoteDiagnosisListener;
+import io.cockpit.smtp.core.engine.diagnosis.RemoteDiagnosisResult;
+import io.cockpit.smtp.core.mail.diagnosis.Cancellation;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.GatewayService;
 import io.cockpit.smtp.core.store.SecretUnavailableException;
@@ -27,7 +31,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "engine", mixinStandardHelpOptions = true, description = "The engines that send mail.",
         subcommands = {EngineCommand.Run.class, EngineCommand.ListEngines.class, EngineCommand.Add.class,
-                EngineCommand.Show.class, EngineCommand.Set.class})
+                EngineCommand.Show.class, EngineCommand.Set.class, EngineCommand.Test.class})
 public final class EngineCommand {
     @ParentCommand RootCommand root;
 
@@ -242,6 +246,73 @@ public final class EngineCommand {
             spec.commandLine().getOut().println(gatewayChanged || gateway != null ? "Engine " + name + " saved." : "Nothing changed.");
             spec.commandLine().getOut().flush();
             return ExitCode.DONE;
+        }
+    }
+
+    @Command(name = "test", mixinStandardHelpOptions = true,
+            description = {"Ask a running engine to check its gateway from its own machine, through the store.",
+                    "--to also sends a test email. Prints the engine's steps as 'gateway check' does; exit 0 only "
+                            + "when every step passed, 1 when one failed or the engine did not answer."})
+    static final class Test implements Callable<Integer> {
+        @ParentCommand EngineCommand parent;
+        @Spec CommandSpec spec;
+        @Parameters(paramLabel = "NAME") String name;
+        @Option(names = "--to", paramLabel = "ADDRESS", description = "also send a test email to this address") String to;
+        @Option(names = "--json", description = "print one JSON object") boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            CoreServices services = parent.root.services();
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Cancellation cancellation = new Cancellation();
+            SignalStop.install(cancellation::cancel);
+            RemoteDiagnosisResult r = services.remoteDiagnosis().run(name, to, new RemoteDiagnosisListener() {
+                @Override
+                public void taken(String host) {
+                    if (!json) {
+                        out.println("Engine " + name + " runs the " + (to == null ? "check" : "test") + " from " + host + ".");
+                        out.println();
+                        out.flush();
+                    }
+                }
+            }, cancellation);
+            if (json) {
+                ObjectNode o = r.report() != null ? GatewayDiagnosisCommands.toJson(r.report())
+                        : OutboxJson.MAPPER.createObjectNode().put("ok", false);
+                o.put("engine", name);
+                o.put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+                o.put("host", r.host());
+                o.put("lastSeen", OutboxJson.text(r.lastSeen()));
+                out.println(OutboxJson.MAPPER.writeValueAsString(o));
+                out.flush();
+            } else if (r.report() != null) {
+                GatewayDiagnosisCommands.print(r.report(), false, out);
+            }
+            if (r.outcome() == RemoteDiagnosisResult.Outcome.DONE) {
+                return r.report().ok() ? ExitCode.DONE : ExitCode.FAILED;
+            }
+            err.println(unanswered(name, r));
+            err.flush();
+            return ExitCode.FAILED;
+        }
+
+        private static String unanswered(String engine, RemoteDiagnosisResult r) {
+            String seen = r.lastSeen() == null ? "never" : r.lastSeen().toString();
+            return switch (r.outcome()) {
+                case ENGINE_OFFLINE -> "Engine " + engine + " is offline (last heartbeat: " + seen
+                        + (r.host() == null ? "" : ", on " + r.host()) + "): nothing was tried. Start it on its machine "
+                        + "with 'engine run --name " + engine + "'.";
+                case NO_ANSWER -> "Engine " + engine + " is online but did not take the request within "
+                        + RemoteDiagnosis.PICKUP_TIMEOUT.toSeconds() + " s (busy with another test, or a version "
+                        + "without this feature): nothing was tried.";
+                case ENGINE_LOST -> "Engine " + engine + " went offline while running the test on " + r.host()
+                        + " (last heartbeat: " + seen + "): the outcome is unknown.";
+                case TIMED_OUT -> "Engine " + engine + " ran the test on " + r.host() + " for longer than its gateway's "
+                        + "timeouts allow: it was stopped.";
+                case CANCELLED -> "Cancelled.";
+                case DONE -> "";
+            };
         }
     }
 }

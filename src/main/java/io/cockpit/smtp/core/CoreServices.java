@@ -5,6 +5,10 @@ import io.cockpit.smtp.core.engine.EngineRegistration;
 import io.cockpit.smtp.core.engine.EngineRegistry;
 import io.cockpit.smtp.core.engine.EngineRegistryRepository;
 import io.cockpit.smtp.core.engine.EngineRunner;
+import io.cockpit.smtp.core.engine.EngineWork;
+import io.cockpit.smtp.core.engine.diagnosis.DiagnosisRequestRepository;
+import io.cockpit.smtp.core.engine.diagnosis.DiagnosisRequests;
+import io.cockpit.smtp.core.engine.diagnosis.RemoteDiagnosis;
 import io.cockpit.smtp.core.format.EmailFormat;
 import io.cockpit.smtp.core.format.EmailFormatRepository;
 import io.cockpit.smtp.core.format.FormatService;
@@ -32,6 +36,7 @@ import io.cockpit.smtp.core.store.StoreException;
 import io.cockpit.smtp.core.transfer.ConfigTransfer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The core composition root: one per process, shared by the console's screens, the CLI's commands and the engine.
@@ -50,6 +55,8 @@ public final class CoreServices implements AutoCloseable {
     private final GatewaySecrets gatewaySecrets;
     private final EngineRegistry engineRegistry;
     private final EngineOverview engineOverview;
+    private final DiagnosisRequestRepository diagnosisRequests;
+    private final RemoteDiagnosis remoteDiagnosis;
     private final OutboxClaimRepository outboxClaims;
     private final OutboxService outbox;
     private final DiagnosisService diagnosis;
@@ -80,6 +87,8 @@ public final class CoreServices implements AutoCloseable {
         outbox.useReportSubjects((lang, vars) -> formats.reportSubject(formats.load(), lang, vars));
         this.diagnosis = new DiagnosisService(gatewaySecrets, TestEmailHistory.into(outbox));
         this.engineOverview = new EngineOverview(engineRegistry, outbox::countsByEngine);
+        this.diagnosisRequests = new DiagnosisRequestRepository(database);
+        this.remoteDiagnosis = new RemoteDiagnosis(diagnosisRequests, engineRegistry, outbox::gatewayFor, clock);
     }
 
     /** Opens the store (creating and migrating it); throws {@link StoreException} in plain words. */
@@ -103,6 +112,8 @@ public final class CoreServices implements AutoCloseable {
     public EngineOverview engineOverview() { return engineOverview; }
     public OutboxService outbox() { return outbox; }
     public DiagnosisService diagnosis() { return diagnosis; }
+    /** "Tester depuis le moteur": the diagnosis run by an engine from its own machine, followed through the store. */
+    public RemoteDiagnosis remoteDiagnosis() { return remoteDiagnosis; }
 
     /** Batch size, polling and retry policy of the senders made from now on (tests shorten the backoff). */
     public void senderSettings(SenderSettings settings) { this.senderSettings = settings; }
@@ -122,10 +133,12 @@ public final class CoreServices implements AutoCloseable {
                 outbox.events(), senderSettings, Clock.systemUTC());
     }
 
-    /** Runs {@code engine} in this process (the console or {@code engine run}). */
+    /** Runs {@code engine} in this process (the console or {@code engine run}): its sender and its diagnosis runs. */
     public EngineRunner engineRunner(String engine) {
-        return new EngineRunner(engineRegistry, engine, (registration, deadEpoch) ->
-                sender(registration, registration.holder(), deadEpoch));
+        return new EngineRunner(engineRegistry, engine, (registration, deadEpoch) -> EngineWork.all(List.of(
+                sender(registration, registration.holder(), deadEpoch),
+                new DiagnosisRequests(registration, diagnosisRequests, diagnosis, outbox::gatewayFor,
+                        senderSettings.poll(), Clock.systemUTC()))));
     }
 
     @Override

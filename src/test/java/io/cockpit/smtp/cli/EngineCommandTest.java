@@ -119,4 +119,34 @@ class EngineCommandTest {
             smtp.stop();
         }
     }
+
+    @Test
+    void engineTestAsksTheRunningEngineAndPrintsItsStepsLikeGatewayCheck() throws Exception {
+        try (io.cockpit.smtp.testing.ScriptedSmtpServer lyonServer = new io.cockpit.smtp.testing.ScriptedSmtpServer()) {
+            assertEquals(0, CliRun.run(dir, null, "engine", "add", "lyon", "--remote").code());
+            CliRun set = CliRun.run(dir, null, "engine", "set", "lyon", "--gateway", "specific", "--server", "127.0.0.1",
+                    "--port", String.valueOf(lyonServer.port()), "--security", "none", "--from", "lyon@example.com",
+                    "--connect-timeout", "2", "--read-timeout", "2");
+            assertEquals(0, set.code(), set.err());
+            Process child = ChildJvm.start(Launcher.class, dir.resolve("engine.log"), "--db", dir.resolve("cockpit").toString(),
+                    "--key-file", dir.resolve("cockpit-smtp.key").toString(), "engine", "run", "--name", "lyon");
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                assertTrue(out.readLine().contains("started"));
+                CliRun human = CliRun.run(dir, null, "engine", "test", "lyon", "--to", "noc@example.org");
+                assertEquals(0, human.code(), human.out() + human.err());
+                assertTrue(human.out().startsWith("Engine lyon runs the test from "), human.out());
+                assertTrue(human.out().contains("The server accepted the test email"), human.out());
+                assertTrue(human.out().contains("S: 220 scripted.test ESMTP"), human.out());
+                JsonNode json = CliRun.run(dir, null, "engine", "test", "lyon", "--json").json();
+                assertTrue(json.get("ok").asBoolean());
+                assertEquals("done", json.get("outcome").asText());
+                assertEquals("lyon", json.get("engine").asText());
+                assertEquals("connect", json.get("steps").get(1).get("name").asText());
+                assertEquals(1, lyonServer.accepted().size());
+            } finally {
+                child.destroy();
+                child.waitFor(60, TimeUnit.SECONDS);
+            }
+        }
+    }
 }
