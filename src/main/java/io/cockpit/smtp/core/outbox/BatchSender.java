@@ -28,9 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 final class BatchSender {
     private static final Logger LOG = LoggerFactory.getLogger(BatchSender.class);
-    /** Outcomes are committed in groups: fewer commits, and a crash resends at most this group. */
-    private static final int OUTCOMES_PER_COMMIT = 200;
-
     private final Claimant holder;
     private final EngineRegistration registration;
     private final Lease lease;
@@ -49,9 +46,10 @@ final class BatchSender {
     private volatile boolean reportedInactive;
 
     /** @param gatewayFor the gateway an engine sends with (its specific one or the portal's), read before each batch */
+    /** @param commits shared by the lanes of one sender: their outcomes are committed together */
     BatchSender(Claimant holder, EngineRegistration registration, Lease lease, OutboxClaimRepository claims,
-                GatewaySecrets secrets, Function<String, GatewayConfig> gatewayFor, OutboxEvents events,
-                SenderSettings settings, SenderSignals signals, Clock clock) {
+                OutcomeCommits commits, GatewaySecrets secrets, Function<String, GatewayConfig> gatewayFor,
+                OutboxEvents events, SenderSettings settings, SenderSignals signals, Clock clock) {
         this.holder = holder;
         this.registration = registration;
         this.lease = lease;
@@ -63,7 +61,7 @@ final class BatchSender {
         this.signals = signals;
         this.pacing = new SendPacing(signals);
         this.outcomes = new AttemptOutcomes(settings.retry());
-        this.recorder = new OutcomeRecorder(claims, events, clock);
+        this.recorder = new OutcomeRecorder(claims, events, commits, clock);
         this.clock = clock;
     }
 
@@ -151,9 +149,8 @@ final class BatchSender {
                     // Give the others back (no attempt counted): the next round reconnects, or defers them if it cannot.
                     break;
                 }
-                if (results.size() >= OUTCOMES_PER_COMMIT) {
-                    flush(who, results);
-                }
+                // Committed before the next SMTP transaction: a pause or a crash from here on resends at most the next one.
+                flush(who, results);
             }
         } finally {
             if (secret != null) {
@@ -164,6 +161,7 @@ final class BatchSender {
             }
             flush(who, results);
             recorder.giveBack(who, batch.stream().map(OutboxMessage::id).filter(id -> !done.contains(id)).toList());
+            recorder.publish();
         }
     }
 

@@ -13,24 +13,28 @@ import java.time.Instant;
  * store did not answer, the process was paused) it stops, since another holder may have taken the batch back.
  */
 final class Lease {
-    /** Kept between a lease's end and the last message started under it, for clocks a little apart. */
+    /** Kept between a lease's end and the last message started under it, for clocks a little apart (less for short leases). */
     static final Duration MARGIN = Duration.ofSeconds(10);
 
     private final Claimant holder;
     private final OutboxClaimRepository claims;
+    private final Duration base;
     private final Clock clock;
-    private volatile Duration length = Duration.ofSeconds(60);
+    private volatile Duration length;
     private volatile Instant renewedAt = Instant.EPOCH;
 
-    Lease(Claimant holder, OutboxClaimRepository claims, Clock clock) {
+    /** @param base the part of the lease that does not depend on the gateway (60 s) */
+    Lease(Claimant holder, OutboxClaimRepository claims, Duration base, Clock clock) {
         this.holder = holder;
         this.claims = claims;
+        this.base = base;
+        this.length = base;
         this.clock = clock;
     }
 
-    /** 60 s and three times the gateway's timeouts: room for a connection and a message at their slowest. */
-    static Duration lengthFor(GatewayConfig gateway) {
-        return Duration.ofSeconds(60L + 3L * (gateway.connectTimeoutSeconds() + gateway.readTimeoutSeconds()));
+    /** The base (60 s) and three times the gateway's timeouts: room for a connection and a message at their slowest. */
+    Duration lengthFor(GatewayConfig gateway) {
+        return base.plusSeconds(3L * (gateway.connectTimeoutSeconds() + gateway.readTimeoutSeconds()));
     }
 
     /** The end of the lease of a batch claimed at {@code now} with {@code gateway}. */
@@ -53,6 +57,8 @@ final class Lease {
     /** Whether a batch claimed at {@code claimedAt} is surely still held at {@code now}. */
     boolean held(Instant claimedAt, Instant now) {
         Instant from = renewedAt.isAfter(claimedAt) ? renewedAt : claimedAt;
-        return now.isBefore(from.plus(length).minus(MARGIN));
+        Duration l = length;
+        Duration margin = l.dividedBy(6).compareTo(MARGIN) < 0 ? l.dividedBy(6) : MARGIN;
+        return now.isBefore(from.plus(l).minus(margin));
     }
 }

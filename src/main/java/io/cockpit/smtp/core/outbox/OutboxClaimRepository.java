@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Who holds which outbox message. A claim moves due messages from queued or deferred to {@code sending} for one
@@ -152,51 +153,70 @@ public final class OutboxClaimRepository {
         if (results.isEmpty()) {
             return 0;
         }
+        int changed = 0;
+        for (int n : recordAll(List.of(Map.entry(who, results)), now).get(0)) {
+            changed += Math.max(n, 0);
+        }
+        return changed;
+    }
+
+    /**
+     * {@link #record} for several claimants (the lanes of one sender) in one transaction: one commit for all.
+     *
+     * @return for each group, for each result, how many message rows it changed (0: taken back meanwhile)
+     */
+    public List<int[]> recordAll(List<Map.Entry<Claimant, List<AttemptResult>>> groups, Instant now) {
         return db.inTransaction(c -> {
-            int changed = 0;
-            int[] counts;
+            List<int[]> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_message SET status = ?, attempts = attempts + 1, "
                     + "next_attempt_at = COALESCE(?, next_attempt_at), last_error = ?, sent_at = COALESCE(?, sent_at), "
                     + "claimed_by = NULL, claim_epoch = NULL, lease_until = NULL, updated_at = ? WHERE id = ? "
-                    + "AND status = 'sending' AND claimed_by = ?" + FENCED)) {
-                for (AttemptResult r : results) {
-                    ps.setString(1, r.status().cliName());
-                    ps.setObject(2, r.nextAttemptAt() == null ? null : odt(r.nextAttemptAt()));
-                    ps.setString(3, clip(r.lastError(), ERROR_MAX));
-                    ps.setObject(4, r.sentAt() == null ? null : odt(r.sentAt()));
-                    ps.setObject(5, odt(now));
-                    ps.setLong(6, r.id());
-                    ps.setString(7, who.id());
-                    fence(ps, 8, who);
-                    ps.addBatch();
-                }
-                counts = ps.executeBatch();
-            }
-            // Recipients change only with their message: a message taken back meanwhile keeps its next holder's outcomes.
-            try (PreparedStatement rcpt = c.prepareStatement("UPDATE outbox_recipient SET status = ?, reply = ?, updated_at = ? "
-                    + "WHERE message_id = ? AND position = ?")) {
-                boolean any = false;
-                for (int i = 0; i < results.size(); i++) {
-                    if (counts[i] <= 0) {
+                    + "AND status = 'sending' AND claimed_by = ?" + FENCED);
+                 PreparedStatement rcpt = c.prepareStatement("UPDATE outbox_recipient SET status = ?, reply = ?, "
+                         + "updated_at = ? WHERE message_id = ? AND position = ?")) {
+                for (Map.Entry<Claimant, List<AttemptResult>> g : groups) {
+                    Claimant who = g.getKey();
+                    List<AttemptResult> results = g.getValue();
+                    if (results.isEmpty()) {
+                        out.add(new int[0]);
                         continue;
                     }
-                    changed++;
-                    AttemptResult r = results.get(i);
-                    for (Recipient rc : r.recipients()) {
-                        rcpt.setString(1, rc.status().cliName());
-                        rcpt.setString(2, clip(rc.reply(), REPLY_MAX));
-                        rcpt.setObject(3, odt(now));
-                        rcpt.setLong(4, r.id());
-                        rcpt.setInt(5, rc.position());
-                        rcpt.addBatch();
-                        any = true;
+                    for (AttemptResult r : results) {
+                        ps.setString(1, r.status().cliName());
+                        ps.setObject(2, r.nextAttemptAt() == null ? null : odt(r.nextAttemptAt()));
+                        ps.setString(3, clip(r.lastError(), ERROR_MAX));
+                        ps.setObject(4, r.sentAt() == null ? null : odt(r.sentAt()));
+                        ps.setObject(5, odt(now));
+                        ps.setLong(6, r.id());
+                        ps.setString(7, who.id());
+                        fence(ps, 8, who);
+                        ps.addBatch();
+                    }
+                    int[] counts = ps.executeBatch();
+                    out.add(counts);
+                    // Recipients change only with their message: one taken back meanwhile keeps its next holder's outcomes.
+                    boolean any = false;
+                    for (int i = 0; i < results.size(); i++) {
+                        if (counts[i] <= 0) {
+                            continue;
+                        }
+                        AttemptResult r = results.get(i);
+                        for (Recipient rc : r.recipients()) {
+                            rcpt.setString(1, rc.status().cliName());
+                            rcpt.setString(2, clip(rc.reply(), REPLY_MAX));
+                            rcpt.setObject(3, odt(now));
+                            rcpt.setLong(4, r.id());
+                            rcpt.setInt(5, rc.position());
+                            rcpt.addBatch();
+                            any = true;
+                        }
+                    }
+                    if (any) {
+                        rcpt.executeBatch();
                     }
                 }
-                if (any) {
-                    rcpt.executeBatch();
-                }
             }
-            return changed;
+            return out;
         });
     }
 

@@ -38,9 +38,9 @@ public final class SenderService implements EngineWork {
                          SenderSettings settings, Clock clock) {
         this.holder = new Claimant(registration.engine(), claimant, registration.epoch());
         this.deadEpoch = deadEpoch;
-        this.lease = new Lease(holder, claims, clock);
-        BatchSender batches = new BatchSender(holder, registration, lease, claims, gateways, gatewayFor, events, settings,
-                signals, clock);
+        this.lease = new Lease(holder, claims, settings.leaseBase(), clock);
+        BatchSender batches = new BatchSender(holder, registration, lease, claims, new OutcomeCommits(claims, events, clock),
+                gateways, gatewayFor, events, settings, signals, clock);
         this.lanes = new SenderLanes(holder, registration, claims, batches, signals, events, settings, clock);
         // Messages stored by this process wake the sender at once; others are found by polling.
         this.unsubscribe = events.subscribe(e -> {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.Callable;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -21,10 +22,13 @@ public final class Database implements AutoCloseable {
 
     private final DbLocation location;
     private final JdbcConnectionPool pool;
+    /** Bounds the waits on an H2 file shared through its automatic server; null for a server store. */
+    private final StoreWaits waits;
 
-    private Database(DbLocation location, JdbcConnectionPool pool) {
+    private Database(DbLocation location, JdbcConnectionPool pool, StoreWaits waits) {
         this.location = location;
         this.pool = pool;
+        this.waits = waits;
     }
 
     /** Opens (creating and migrating if needed) the store; failures become one plain sentence naming the path. */
@@ -42,21 +46,38 @@ public final class Database implements AutoCloseable {
                 throw StoreException.of(StoreException.Reason.READ_ONLY, where, null);
             }
         }
+        StoreWaits waits = null;
+        if (location.databaseFile() != null) {
+            StoreWaits.failFastWhenServerStopped(where, location.display());
+            waits = new StoreWaits(where, location.display());
+        }
         JdbcConnectionPool pool = JdbcConnectionPool.create(location.jdbcUrl(), "sa", "");
         pool.setMaxConnections(16);
         try {
-            try (Connection c = pool.getConnection()) {
-                c.isValid(5);
+            StoreWaits w = waits;
+            Callable<Boolean> first = () -> {
+                try (Connection c = pool.getConnection()) {
+                    if (w != null) {
+                        w.firstConnection(c);
+                    }
+                    return c.isValid(5);
+                }
+            };
+            if (waits != null) {
+                waits.call(first, StoreWaits.OPEN);
+            } else {
+                first.call();
             }
             migrate(pool, location.jdbcUrl(), where);
         } catch (SQLException e) {
-            pool.dispose();
+            dispose(pool, waits);
             throw classify(e, where);
-        } catch (StoreException e) {
-            pool.dispose();
+        } catch (StoreException | StoreNotAnswering e) {
+            // A first connection still waiting for a stopped server keeps its thread until that server answers.
+            dispose(pool, waits);
             throw e;
-        } catch (RuntimeException e) {
-            pool.dispose();
+        } catch (Exception e) {
+            dispose(pool, waits);
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
@@ -67,7 +88,14 @@ public final class Database implements AutoCloseable {
             throw StoreException.of(StoreException.Reason.UNAVAILABLE, where, e);
         }
         LOG.info("store open at {}", location.display());
-        return new Database(location, pool);
+        return new Database(location, pool, waits);
+    }
+
+    private static void dispose(JdbcConnectionPool pool, StoreWaits waits) {
+        pool.dispose();
+        if (waits != null) {
+            waits.close();
+        }
     }
 
     private static void migrate(JdbcConnectionPool pool, String jdbcUrl, Path where) {
@@ -125,6 +153,10 @@ public final class Database implements AutoCloseable {
         return inTransaction(c -> work.run());
     }
 
+    /**
+     * Runs {@code work} in one transaction, committed when it returns. On a shared H2 file the wait is bounded: a store
+     * that does not answer within {@link StoreWaits#TRANSACTION} throws {@link StoreNotAnswering}.
+     */
     public <T, E extends Exception> T inTransaction(Work<T, E> work) throws E {
         Connection joined = current.get();
         if (joined != null) {
@@ -134,6 +166,17 @@ public final class Database implements AutoCloseable {
                 throw new StoreFailure(e);
             }
         }
+        if (waits == null || waits.servedHere()) {
+            return transaction(work);
+        }
+        try {
+            return waits.call(() -> transaction(work), StoreWaits.TRANSACTION);
+        } catch (Exception e) {
+            throw StoreWaitsRethrow.<E>as(e);
+        }
+    }
+
+    private <T, E extends Exception> T transaction(Work<T, E> work) throws E {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
@@ -156,8 +199,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Lets the work's own exception through the store thread unchanged. */
+    private static final class StoreWaitsRethrow {
+        @SuppressWarnings("unchecked")
+        static <E extends Exception> E as(Exception e) throws E {
+            throw (E) e;
+        }
+    }
+
     @Override
     public void close() {
         pool.dispose();
+        if (waits != null) {
+            waits.close();
+        }
     }
 }
