@@ -72,12 +72,11 @@ public final class OutboxClaimRepository {
             for (String status : WAITING) {
                 claimed += claimWaiting(c, who, status, now, leaseUntil, limit - claimed);
             }
-            if (claimed == 0) {
-                return List.of();
-            }
-            // A claimant holds one batch at a time: what it holds now is what it just claimed.
-            return OutboxRowRepository.select(c, "WHERE claimed_by = ? AND status = 'sending' ORDER BY next_attempt_at, id",
-                    List.of(who.id()), 0);
+            // A claimant holds one batch at a time: what it holds now is what it just claimed, and what it still held
+            // from a batch it had to leave (the store stopped answering before its outcome was written): that one is
+            // its own to send again at once, rather than after its lease.
+            return OutboxRowRepository.select(c, "WHERE claimed_by = ? AND status = 'sending' AND claim_epoch = ?"
+                    + FENCED + " ORDER BY next_attempt_at, id", List.of(who.id(), who.epoch(), who.engine(), who.epoch()), 0);
         });
     }
 

@@ -1,6 +1,7 @@
 package io.cockpit.smtp.core.outbox;
 
 import io.cockpit.smtp.core.engine.EngineRegistration;
+import io.cockpit.smtp.core.store.StoreNotAnswering;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -153,6 +154,7 @@ final class SenderLanes {
 
     private void loop(int lane) {
         Instant lastRecovery = Instant.EPOCH;
+        boolean storeSilent = false;
         while (!signals.stopping()) {
             if (registration.lost()) {
                 LOG.warn("engine {}: another process took the engine over; this sender stops", holder.engine());
@@ -165,11 +167,23 @@ final class SenderLanes {
                     lastRecovery = now;
                 }
                 int handled = batches.sendBatch(lane);
+                storeSilent = false;
                 if (handled == 0 && !signals.stopping()) {
                     signals.awaitWakeUp(poll);
                 }
             } catch (InterruptedException e) {
                 break;
+            } catch (StoreNotAnswering e) {
+                // Said once an outage and retried; the sentence names who holds the store, a stack trace adds nothing.
+                if (!storeSilent) {
+                    storeSilent = true;
+                    LOG.warn("engine {}: {} Retrying.", holder.engine(), e.getMessage());
+                }
+                try {
+                    signals.awaitWakeUp(poll.multipliedBy(2));
+                } catch (InterruptedException ie) {
+                    break;
+                }
             } catch (RuntimeException e) {
                 // A store hiccup (lock timeout, disk): log it and try again after a pause rather than die.
                 LOG.warn("engine {}: sender loop failed, retrying", holder.engine(), e);

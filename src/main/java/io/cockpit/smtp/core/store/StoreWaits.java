@@ -96,8 +96,7 @@ final class StoreWaits {
             try {
                 return work.call();
             } finally {
-                if (!state.compareAndSet(RUNNING, DONE)) {
-                    late.decrementAndGet();
+                if (!state.compareAndSet(RUNNING, DONE) && late.decrementAndGet() == 0) {
                     LOG.info("the store {} answers again", display);
                 }
             }

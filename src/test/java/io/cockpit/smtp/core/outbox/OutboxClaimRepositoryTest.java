@@ -237,6 +237,20 @@ class OutboxClaimRepositoryTest {
     }
 
     @Test
+    void aClaimantGetsBackAtOnceWhatItStillHeldFromABatchItHadToLeave() throws Exception {
+        List<Long> ids = enqueue(3);
+        Claimant lane = new Claimant("local", "lane", 0);
+        Instant now = Instant.now();
+        List<OutboxMessage> left = claims.claim(lane, now, now.plusSeconds(600), 2);
+        assertEquals(2, left.size());
+        // Its outcomes could not be written (the store stopped answering); the next round is its own again.
+        List<OutboxMessage> next = claims.claim(lane, Instant.now(), Instant.now().plusSeconds(600), 5);
+        assertEquals(new HashSet<>(ids), new HashSet<>(ids(next)), "what it held, and the next due one");
+        assertTrue(claims.claim(new Claimant("local", "lane", 7), Instant.now(), Instant.now().plusSeconds(600), 5)
+                .isEmpty(), "not under another epoch");
+    }
+
+    @Test
     void dueMeansWaitingAndDueNowForThatEngine() throws Exception {
         enqueue(1);
         Instant now = Instant.now();
