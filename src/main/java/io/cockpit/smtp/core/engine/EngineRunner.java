@@ -1,5 +1,6 @@
 package io.cockpit.smtp.core.engine;
 
+import io.cockpit.smtp.core.store.StoreNotAnswering;
 import io.cockpit.smtp.core.validation.ValidationException;
 import java.time.Duration;
 import java.util.Optional;
@@ -133,6 +134,11 @@ public final class EngineRunner {
                 LOG.info("engine {}: the store answers again", engine);
             }
             w.heartbeat();
+        } catch (StoreNotAnswering e) {
+            if (!storeSilent) {
+                storeSilent = true;
+                LOG.warn("engine {}: no message is sent until the store answers: {}", engine, e.getMessage());
+            }
         } catch (RuntimeException e) {
             if (!storeSilent) {
                 storeSilent = true;

@@ -114,9 +114,10 @@ final class StoreWaits {
                     throw rethrow(e.getCause());
                 } catch (TimeoutException e) {
                     if (state.compareAndSet(RUNNING, LATE)) {
-                        late.incrementAndGet();
                         StoreNotAnswering failure = StoreNotAnswering.of(display, StoreServer.of(databaseFile), deadline);
-                        LOG.warn("{}", failure.getMessage());
+                        if (late.incrementAndGet() == 1) {
+                            LOG.warn("{}", failure.getMessage());
+                        }
                         throw failure;
                     }
                     // it finished just now

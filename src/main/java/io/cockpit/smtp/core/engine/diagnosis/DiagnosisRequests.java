@@ -6,6 +6,7 @@ import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.mail.diagnosis.Cancellation;
 import io.cockpit.smtp.core.mail.diagnosis.DiagnosisReport;
 import io.cockpit.smtp.core.mail.diagnosis.DiagnosisService;
+import io.cockpit.smtp.core.store.StoreNotAnswering;
 import io.cockpit.smtp.core.validation.ValidationException;
 import java.time.Clock;
 import java.time.Duration;
@@ -116,6 +117,9 @@ public final class DiagnosisRequests implements EngineWork {
                         continue;
                     }
                 }
+            } catch (StoreNotAnswering e) {
+                // The sender and the heartbeat say it already; this thread just waits for the store.
+                LOG.debug("engine {}: the store does not answer: {}", registration.engine(), e.getMessage());
             } catch (RuntimeException e) {
                 LOG.warn("engine {}: looking for diagnosis requests failed, retrying", registration.engine(), e);
             }
