@@ -25,6 +25,9 @@ final class DiagnosisWords {
             case MAIL_FROM -> "sender (MAIL FROM)";
             case RCPT_TO -> "recipient (RCPT TO)";
             case DATA -> "message (DATA)";
+            case TOKEN -> "access token";
+            case PERMISSION -> "permission (Mail.Send)";
+            case SEND -> "sending (Graph sendMail)";
         };
     }
 
@@ -52,6 +55,10 @@ final class DiagnosisWords {
             case CONNECTION_LOST -> "the server closed the connection";
             case PROTOCOL_ERROR -> "unexpected answer from the server";
             case CANCELLED -> "cancelled";
+            case PERMISSION_MISSING -> "the application lacks the Mail.Send permission";
+            case TOKEN_REJECTED -> "Microsoft Graph refused the token";
+            case THROTTLED -> "Microsoft Graph asks to wait (throttled)";
+            case HTTP_ERROR -> "Microsoft Graph refused the message";
         };
     }
 
@@ -91,6 +98,18 @@ final class DiagnosisWords {
                     + "credentials travel encrypted.";
             case AUTH_IN_CLEAR -> "With security none the password travels unencrypted: choose --security ssl or "
                     + "starttls.";
+            case SMTP_AUTH_DISABLED -> "Microsoft 365 has SMTP AUTH disabled for this mailbox or tenant, so no SMTP "
+                    + "configuration can work: send through Microsoft Graph (gateway set --transport graph, with the "
+                    + "Microsoft OAuth client and the Mail.Send application permission), or have SMTP AUTH enabled.";
+            case BASIC_AUTH_DISABLED -> "Microsoft 365 no longer takes a password here (basic authentication is off): "
+                    + "switch to OAuth 2.0 (gateway set --auth oauth2 --oauth-provider microsoft ...), or to Microsoft "
+                    + "Graph if SMTP AUTH is disabled altogether.";
+            case GOOGLE_NEEDS_OAUTH -> "Google refuses the password (application password or browser sign-in "
+                    + "required): switch to OAuth 2.0 (gateway set --auth oauth2 --oauth-provider google ...).";
+            case GRAPH_PERMISSION_MISSING -> "The application needs the Mail.Send application permission on Microsoft "
+                    + "Graph, with an administrator's consent (and the mailbox within its access policy).";
+            case GRAPH_THROTTLED -> "Microsoft Graph is throttling this mailbox: messages wait as long as it asks "
+                    + "(Retry-After) and are sent afterwards; nothing to change.";
         };
     }
 
@@ -133,6 +152,10 @@ final class DiagnosisWords {
                     + ". Enter it again.";
             case OAUTH_TOKEN_UNAVAILABLE -> "OAuth 2.0: " + d.arg(1);
             case CANCELLED_DURING_TOKEN -> "cancelled while obtaining the OAuth 2.0 token";
+            case TOKEN_OBTAINED -> "token obtained, valid until " + d.arg(0);
+            case ROLES -> "application permissions: " + text(d.arg(0));
+            case NO_ROLES -> "the token does not list its permissions: known once a message is sent";
+            case HTTP_REPLY -> String.valueOf(d.arg(0));
         };
     }
 

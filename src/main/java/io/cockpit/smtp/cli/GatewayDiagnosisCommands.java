@@ -186,7 +186,8 @@ final class GatewayDiagnosisCommands {
         }
         if (!r.transcript().isEmpty()) {
             out.println();
-            out.println("SMTP conversation (secrets masked):");
+            boolean graph = r.steps().stream().anyMatch(s -> s.step() == io.cockpit.smtp.core.mail.diagnosis.Step.TOKEN);
+            out.println(graph ? "Microsoft Graph exchange (token masked):" : "SMTP conversation (secrets masked):");
             r.transcript().forEach(l -> out.println("  " + l));
         }
     }

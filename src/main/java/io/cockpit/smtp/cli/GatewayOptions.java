@@ -12,6 +12,7 @@ import io.cockpit.smtp.core.gateway.Preset;
 import io.cockpit.smtp.core.gateway.Security;
 import io.cockpit.smtp.core.gateway.TrustedCertificate;
 import io.cockpit.smtp.core.gateway.TrustedCertificates;
+import io.cockpit.smtp.core.gateway.Transport;
 import io.cockpit.smtp.core.validation.FieldProblem;
 import io.cockpit.smtp.core.validation.Problem;
 import io.cockpit.smtp.core.validation.Syntax;
@@ -62,6 +63,14 @@ public final class GatewayOptions {
     @Option(names = "--connect-timeout", paramLabel = "SECONDS") String connectTimeout;
     @Option(names = "--read-timeout", paramLabel = "SECONDS") String readTimeout;
     @Option(names = "--max-per-minute", paramLabel = "N") String maxPerMinute;
+    @Option(names = "--max-recipients-per-day", paramLabel = "N",
+            description = "the provider's cap on recipients in any 24 hours, shared by every engine of the gateway (0: no cap)")
+    String maxRecipientsPerDay;
+    @Option(names = "--transport", paramLabel = "smtp|graph",
+            description = "graph: send through Microsoft Graph with the Microsoft OAuth client's application token") String transport;
+    @Option(names = "--graph-url", paramLabel = "URL",
+            description = "the Graph endpoint (default " + Transport.DEFAULT_GRAPH_URL + "; national clouds have their own)")
+    String graphUrl;
 
     /**
      * Applies the options given over {@code base}; checks every value first and throws with all the problems.
@@ -73,7 +82,8 @@ public final class GatewayOptions {
         if (preset != null) {
             choice(PRESET_FIELD, preset, Preset.class, problems).ifPresent(p -> {
                 GatewayConfig withPreset = p.applyTo(b.build());
-                b.server(withPreset.server()).port(withPreset.port()).security(withPreset.security()).auth(withPreset.auth());
+                b.server(withPreset.server()).port(withPreset.port()).security(withPreset.security()).auth(withPreset.auth())
+                        .maxPerMinute(withPreset.maxPerMinute()).maxRecipientsPerDay(withPreset.maxRecipientsPerDay());
             });
         }
         if (status != null) choice(STATUS, status, GatewayStatus.class, problems).ifPresent(b::status);
@@ -109,6 +119,15 @@ public final class GatewayOptions {
         if (connectTimeout != null) number(CONNECT_TIMEOUT, connectTimeout, GatewayValidator::timeout, problems).ifPresent(b::connectTimeoutSeconds);
         if (readTimeout != null) number(READ_TIMEOUT, readTimeout, GatewayValidator::timeout, problems).ifPresent(b::readTimeoutSeconds);
         if (maxPerMinute != null) number(MAX_PER_MINUTE, maxPerMinute, GatewayValidator::maxPerMinute, problems).ifPresent(b::maxPerMinute);
+        if (maxRecipientsPerDay != null) {
+            number(MAX_RECIPIENTS_PER_DAY, maxRecipientsPerDay, GatewayValidator::maxRecipientsPerDay, problems)
+                    .ifPresent(b::maxRecipientsPerDay);
+        }
+        if (transport != null) choice(TRANSPORT, transport, Transport.class, problems).ifPresent(b::transport);
+        if (graphUrl != null) {
+            GatewayValidator.graphUrl(graphUrl).ifPresent(p -> problems.add(FieldProblem.error(GRAPH_URL, p)));
+            b.graphUrl(graphUrl.isBlank() ? null : graphUrl.trim());
+        }
         applyTrust(base, b, problems);
         applyOAuth(base, b, problems);
         ValidationException.throwIfErrors(problems);

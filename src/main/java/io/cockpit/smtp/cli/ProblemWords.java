@@ -41,6 +41,11 @@ final class ProblemWords {
             case LANGUAGE_DUPLICATE -> "lists the same language twice";
             case TEMPLATE_SYNTAX -> "has a syntax error";
             case TEMPLATE_UNKNOWN_VARIABLE -> "uses a variable that is not in the catalogue (see 'template variables')";
+            case DAILY_RANGE -> "must be a whole number from 0 (no cap) to 10000000";
+            case HTTPS_REQUIRED -> "must be an https:// URL";
+            case GRAPH_NEEDS_OAUTH -> "graph needs --auth oauth2 with a Microsoft OAuth client";
+            case GRAPH_NEEDS_MICROSOFT -> "must be microsoft to send through Microsoft Graph";
+            case CLIENT_SECRET_REQUIRED -> "is required to activate a gateway that sends through Microsoft Graph (--oauth-client-secret-stdin)";
             case SUBJECT_FROM_TEMPLATE -> "is not accepted for report-notification: the subject comes from the language's template";
             case VARIABLE_INVALID -> "must be NAME=VALUE with NAME made of capitals, digits and _ (such as TICKET_ID)";
             case TOO_MANY -> "has too many values";

@@ -27,6 +27,7 @@ import io.cockpit.smtp.core.outbox.OutboxRepository;
 import io.cockpit.smtp.core.outbox.OutboxService;
 import io.cockpit.smtp.core.outbox.PortalLinks;
 import io.cockpit.smtp.core.outbox.SenderService;
+import io.cockpit.smtp.core.outbox.SendCountRepository;
 import io.cockpit.smtp.core.outbox.SenderSettings;
 import io.cockpit.smtp.core.outbox.TestEmailHistory;
 import io.cockpit.smtp.core.store.Database;
@@ -58,6 +59,7 @@ public final class CoreServices implements AutoCloseable {
     private final DiagnosisRequestRepository diagnosisRequests;
     private final RemoteDiagnosis remoteDiagnosis;
     private final OutboxClaimRepository outboxClaims;
+    private final SendCountRepository sendCounts;
     private final OutboxService outbox;
     private final DiagnosisService diagnosis;
     private volatile SenderSettings senderSettings = SenderSettings.DEFAULT;
@@ -78,6 +80,7 @@ public final class CoreServices implements AutoCloseable {
         this.oauth = new OAuthTokenService(gateways, Duration.ofSeconds(20), clock);
         this.gatewaySecrets = new GatewaySecrets(gateways, oauth);
         this.outboxClaims = new OutboxClaimRepository(database);
+        this.sendCounts = new SendCountRepository(database);
         this.outbox = new OutboxService(new OutboxRepository(database), engineRows, gateways, new OutboxEvents(), clock);
         // The outbox links to the portal URLs and renders report subjects from the Email-format feature's templates.
         outbox.usePortalLinks(() -> {
@@ -130,7 +133,7 @@ public final class CoreServices implements AutoCloseable {
      */
     public SenderService sender(EngineRegistration registration, String claimant, Long deadEpoch) {
         return new SenderService(registration, claimant, deadEpoch, outboxClaims, gatewaySecrets, outbox::gatewayFor,
-                outbox.events(), senderSettings, Clock.systemUTC());
+                outbox.events(), senderSettings, sendCounts, Clock.systemUTC());
     }
 
     /** Runs {@code engine} in this process (the console or {@code engine run}): its sender and its diagnosis runs. */

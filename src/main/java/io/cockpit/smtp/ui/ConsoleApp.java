@@ -37,6 +37,8 @@ public final class ConsoleApp extends Application {
     private volatile boolean stopped;
     private MainWindow window;
     private volatile io.cockpit.smtp.core.engine.EngineRunner engine;
+    /** Opens the OAuth provider's page; null: the desktop's browser (tests give their own). */
+    private java.util.function.Consumer<java.net.URI> browser;
 
     /** Used by {@link Application#launch}: the location comes from {@link #launchConsole}. */
     public ConsoleApp() {
@@ -75,7 +77,14 @@ public final class ConsoleApp extends Application {
             return;
         }
         services = opened;
-        window = new MainWindow(new UiContext(opened, runner, FxEvents.onFxThread(), i18n), stage);
+        UiContext context = new UiContext(opened, runner, FxEvents.onFxThread(), i18n);
+        java.util.function.Consumer<java.net.URI> open = browser;
+        if (open == null) {
+            javafx.application.HostServices host = getHostServices();
+            open = uri -> Platform.runLater(() -> host.showDocument(uri.toString()));
+        }
+        context.useBrowser(open);
+        window = new MainWindow(context, stage);
         window.show();
         runner.run(() -> LocalEngine.startIfFree(opened))
                 .onSuccess(started -> {
@@ -112,6 +121,11 @@ public final class ConsoleApp extends Application {
         } catch (java.io.IOException e) {
             LOG.warn("no window icon: {}", e.toString());
         }
+    }
+
+    /** Before {@link #start}: how the provider's sign-in page is opened (tests play the browser). */
+    public void useBrowser(java.util.function.Consumer<java.net.URI> open) {
+        browser = open;
     }
 
     /** The window, once the store is open (null before); for tests. */

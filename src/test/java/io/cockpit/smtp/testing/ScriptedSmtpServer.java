@@ -35,6 +35,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private volatile boolean silent;
     private volatile boolean offerAuth;
     private volatile boolean closeMidData;
+    /** The answer to AUTH (any mechanism, initial response on the line); null: AUTH is not offered through it. */
+    private volatile String authReply;
     private volatile Function<String, String> rcptReply = a -> "250 2.1.5 ok";
     private volatile Function<Integer, String> dataReply = n -> "250 2.0.0 queued as " + n;
 
@@ -57,6 +59,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     public ScriptedSmtpServer offerAuth(boolean v) {
         offerAuth = v;
+        return this;
+    }
+
+    /** Offers AUTH PLAIN LOGIN XOAUTH2 and answers every AUTH with {@code reply} ("535 5.7.139 ..." to refuse). */
+    public ScriptedSmtpServer authReply(String reply) {
+        authReply = reply;
         return this;
     }
 
@@ -122,7 +130,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             while ((line = in.readLine()) != null) {
                 String cmd = line.toUpperCase(Locale.ROOT);
                 if (cmd.startsWith("EHLO")) {
-                    say(out, "250-scripted.test\r\n250-8BITMIME\r\n" + (offerAuth ? "250-AUTH PLAIN LOGIN\r\n" : "") + "250 SIZE 10000000");
+                    say(out, "250-scripted.test\r\n250-8BITMIME\r\n" + (authReply != null ? "250-AUTH PLAIN LOGIN XOAUTH2\r\n"
+                            : offerAuth ? "250-AUTH PLAIN LOGIN\r\n" : "") + "250 SIZE 10000000");
+                } else if (cmd.startsWith("AUTH") && authReply != null) {
+                    say(out, authReply);
                 } else if (cmd.startsWith("HELO")) {
                     say(out, "250 scripted.test");
                 } else if (cmd.startsWith("MAIL FROM")) {

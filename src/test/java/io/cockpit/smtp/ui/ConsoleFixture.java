@@ -50,8 +50,14 @@ public abstract class ConsoleFixture extends FxRobot {
         startConsole(Platform::exit);
     }
 
+    /** How the console opens the OAuth provider's page; null: it is not expected to. */
+    protected java.util.function.Consumer<java.net.URI> browser;
+
     protected void startConsole(Runnable exit) throws Exception {
         app = new ConsoleApp(location(), Locale.FRENCH, exit);
+        if (browser != null) {
+            app.useBrowser(browser);
+        }
         stage = FxToolkit.setupFixture(() -> {
             Stage s = new Stage();
             app.start(s);

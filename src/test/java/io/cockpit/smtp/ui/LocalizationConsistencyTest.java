@@ -63,7 +63,13 @@ class LocalizationConsistencyTest {
             Map.entry("outbox.status", OutboxStatus.class),
             Map.entry("outbox.notice", OutboxViewModel.Notice.class),
             Map.entry("format.notice", FormModel.Notice.class),
-            Map.entry("format.problem", io.cockpit.smtp.core.template.TemplateProblem.Kind.class));
+            Map.entry("format.problem", io.cockpit.smtp.core.template.TemplateProblem.Kind.class),
+            Map.entry("transport", io.cockpit.smtp.core.gateway.Transport.class),
+            Map.entry("oauth.provider", io.cockpit.smtp.core.gateway.OAuthProvider.class),
+            Map.entry("oauth.grant", io.cockpit.smtp.ui.gateway.OAuthGrant.class),
+            Map.entry("oauth.health", io.cockpit.smtp.core.oauth.TokenHealth.State.class),
+            Map.entry("oauth.refusal", io.cockpit.smtp.core.oauth.ProviderRefusal.class),
+            Map.entry("gateway.test.hint.go", io.cockpit.smtp.ui.gateway.FormPart.class));
 
     private static final Pattern FXML_KEY = Pattern.compile("\"%([A-Za-z0-9_.\\-]+)\"");
     private static final Pattern CODE_KEY = Pattern.compile("(?:i18n\\.get|\\bkey)\\(\\s*\"([^\"]+)\"");

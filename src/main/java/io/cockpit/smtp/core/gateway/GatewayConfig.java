@@ -8,6 +8,10 @@ import java.util.List;
  * Immutable; edit through {@link #toBuilder()}. Secrets are only ever held sealed.
  *
  * @param version optimistic-lock version; 0 for a gateway never saved
+ * @param transport SMTP, or Microsoft Graph's sendMail with the OAuth client's application token
+ * @param graphUrl the Graph endpoint; null for {@link Transport#DEFAULT_GRAPH_URL}
+ * @param maxRecipientsPerDay the provider's cap on recipients in any 24 hours, counted for every engine sending
+ *                            through this gateway; 0: no cap
  */
 public record GatewayConfig(
         String name,
@@ -29,7 +33,10 @@ public record GatewayConfig(
         int readTimeoutSeconds,
         int maxPerMinute,
         boolean preconfigured,
-        long version) {
+        long version,
+        Transport transport,
+        String graphUrl,
+        int maxRecipientsPerDay) {
 
     public static final String PORTAL = "portal";
     public static final int DEFAULT_CONNECT_TIMEOUT = 10;
@@ -38,17 +45,23 @@ public record GatewayConfig(
     public GatewayConfig {
         trustedCertificates = trustedCertificates == null ? List.of() : List.copyOf(trustedCertificates);
         oauth = oauth == null ? OAuthSettings.EMPTY : oauth;
+        transport = transport == null ? Transport.SMTP : transport;
     }
 
     /** What a gateway looks like before anyone configured it: inactive, local engine, plain port 25. */
     public static GatewayConfig defaults(String name) {
         return new GatewayConfig(name, GatewayStatus.INACTIVE, "local", null, Security.NONE.usualPort(), Security.NONE,
                 null, Authentication.NONE, null, null, OAuthSettings.EMPTY, null, null, null, List.of(),
-                DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, 0, false, 0);
+                DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, 0, false, 0, Transport.SMTP, null, 0);
     }
 
     public boolean passwordSet() {
         return password != null;
+    }
+
+    /** The Graph endpoint this gateway posts to: its own, or the worldwide one. */
+    public String effectiveGraphUrl() {
+        return graphUrl == null || graphUrl.isBlank() ? Transport.DEFAULT_GRAPH_URL : graphUrl.trim();
     }
 
     public boolean isActive() {
@@ -87,6 +100,9 @@ public record GatewayConfig(
         private int maxPerMinute;
         private boolean preconfigured;
         private long version;
+        private Transport transport;
+        private String graphUrl;
+        private int maxRecipientsPerDay;
 
         private Builder(GatewayConfig c) {
             name = c.name;
@@ -109,6 +125,9 @@ public record GatewayConfig(
             maxPerMinute = c.maxPerMinute;
             preconfigured = c.preconfigured;
             version = c.version;
+            transport = c.transport;
+            graphUrl = c.graphUrl;
+            maxRecipientsPerDay = c.maxRecipientsPerDay;
         }
 
         public Builder name(String v) { name = v; return this; }
@@ -131,11 +150,14 @@ public record GatewayConfig(
         public Builder maxPerMinute(int v) { maxPerMinute = v; return this; }
         public Builder preconfigured(boolean v) { preconfigured = v; return this; }
         public Builder version(long v) { version = v; return this; }
+        public Builder transport(Transport v) { transport = v; return this; }
+        public Builder graphUrl(String v) { graphUrl = v; return this; }
+        public Builder maxRecipientsPerDay(int v) { maxRecipientsPerDay = v; return this; }
 
         public GatewayConfig build() {
             return new GatewayConfig(name, status, engine, server, port, security, helo, auth, username, password,
                     oauth, from, replyTo, displayName, trustedCertificates, connectTimeoutSeconds,
-                    readTimeoutSeconds, maxPerMinute, preconfigured, version);
+                    readTimeoutSeconds, maxPerMinute, preconfigured, version, transport, graphUrl, maxRecipientsPerDay);
         }
     }
 }

@@ -24,6 +24,9 @@ public final class GatewayField {
     public static final String CONNECT_TIMEOUT = "connect-timeout";
     public static final String READ_TIMEOUT = "read-timeout";
     public static final String MAX_PER_MINUTE = "max-per-minute";
+    public static final String MAX_RECIPIENTS_PER_DAY = "max-recipients-per-day";
+    public static final String TRANSPORT = "transport";
+    public static final String GRAPH_URL = "graph-url";
 
     private GatewayField() {
     }

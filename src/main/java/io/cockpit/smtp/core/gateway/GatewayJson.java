@@ -64,7 +64,10 @@ public final class GatewayJson {
         o.put("connectTimeoutSeconds", g.connectTimeoutSeconds());
         o.put("readTimeoutSeconds", g.readTimeoutSeconds());
         o.put("maxPerMinute", g.maxPerMinute());
+        o.put("maxRecipientsPerDay", g.maxRecipientsPerDay());
         o.put("preconfigured", g.preconfigured());
+        o.put("transport", g.transport().cliName());
+        o.put("graphUrl", g.graphUrl());
         return o;
     }
 
@@ -89,6 +92,9 @@ public final class GatewayJson {
         if (o.has("connectTimeoutSeconds")) b.connectTimeoutSeconds(integer(o, "connectTimeoutSeconds"));
         if (o.has("readTimeoutSeconds")) b.readTimeoutSeconds(integer(o, "readTimeoutSeconds"));
         if (o.has("maxPerMinute")) b.maxPerMinute(integer(o, "maxPerMinute"));
+        if (o.has("maxRecipientsPerDay")) b.maxRecipientsPerDay(integer(o, "maxRecipientsPerDay"));
+        if (o.has("transport")) b.transport(choice(o, "transport", Transport.class));
+        if (o.has("graphUrl")) b.graphUrl(text(o, "graphUrl"));
         if (pinned != null) b.trustedCertificates(pinned);
         JsonNode oa = o.get("oauth");
         if (oa != null && oa.isObject()) {

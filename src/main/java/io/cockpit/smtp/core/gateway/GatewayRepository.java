@@ -20,7 +20,7 @@ public final class GatewayRepository {
     private static final String COLUMNS = "name, status, engine, server, port, security, helo, auth, username, password_enc, "
             + "oauth_provider, oauth_tenant, oauth_client_id, oauth_client_secret_enc, oauth_token_url, oauth_scope, "
             + "oauth_refresh_token_enc, from_address, reply_to, display_name, connect_timeout_s, read_timeout_s, "
-            + "max_per_minute, preconfigured, version";
+            + "max_per_minute, preconfigured, version, transport, graph_url, max_recipients_per_day";
 
     private final Database db;
 
@@ -116,7 +116,8 @@ public final class GatewayRepository {
                 Authentication.valueOf(rs.getString("auth")), rs.getString("username"), sealed(rs.getString("password_enc")),
                 oauth, rs.getString("from_address"), rs.getString("reply_to"), rs.getString("display_name"), certs,
                 rs.getInt("connect_timeout_s"), rs.getInt("read_timeout_s"), rs.getInt("max_per_minute"),
-                rs.getBoolean("preconfigured"), rs.getLong("version"));
+                rs.getBoolean("preconfigured"), rs.getLong("version"), Transport.valueOf(rs.getString("transport")),
+                rs.getString("graph_url"), rs.getInt("max_recipients_per_day"));
     }
 
     private static SealedSecret sealed(String s) {
@@ -143,7 +144,7 @@ public final class GatewayRepository {
             int n;
             if (current.isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO gateway (" + COLUMNS
-                        + ", updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                        + ", updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                     bind(ps, config, next);
                     n = ps.executeUpdate();
                 }
@@ -152,11 +153,11 @@ public final class GatewayRepository {
                         + "port=?, security=?, helo=?, auth=?, username=?, password_enc=?, oauth_provider=?, oauth_tenant=?, "
                         + "oauth_client_id=?, oauth_client_secret_enc=?, oauth_token_url=?, oauth_scope=?, "
                         + "oauth_refresh_token_enc=?, from_address=?, reply_to=?, display_name=?, connect_timeout_s=?, "
-                        + "read_timeout_s=?, max_per_minute=?, preconfigured=?, version=?, updated_at=?, updated_by=? "
-                        + "WHERE name = ? AND version = ?")) {
+                        + "read_timeout_s=?, max_per_minute=?, preconfigured=?, version=?, transport=?, graph_url=?, "
+                        + "max_recipients_per_day=?, updated_at=?, updated_by=? WHERE name = ? AND version = ?")) {
                     bind(ps, config, next);
-                    ps.setString(28, config.name());
-                    ps.setLong(29, expected);
+                    ps.setString(31, config.name());
+                    ps.setLong(32, expected);
                     n = ps.executeUpdate();
                 }
             }
@@ -210,6 +211,9 @@ public final class GatewayRepository {
         ps.setInt(i++, g.maxPerMinute());
         ps.setBoolean(i++, g.preconfigured());
         ps.setLong(i++, version);
+        ps.setString(i++, g.transport().name());
+        ps.setString(i++, g.graphUrl());
+        ps.setInt(i++, g.maxRecipientsPerDay());
         ps.setTimestamp(i++, Timestamp.from(Instant.now()));
         ps.setString(i, io.cockpit.smtp.core.history.ChangeLog.currentOsUser());
     }

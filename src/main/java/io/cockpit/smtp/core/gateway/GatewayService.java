@@ -113,6 +113,7 @@ public final class GatewayService {
                 .from(trim(c.from()))
                 .replyTo(trim(c.replyTo()))
                 .displayName(c.displayName() == null || c.displayName().isBlank() ? null : c.displayName().strip())
+                .graphUrl(trim(c.graphUrl()))
                 .build();
     }
 
@@ -144,7 +145,10 @@ public final class GatewayService {
                         b.trustedCertificates().stream().map(TrustedCertificate::fingerprint).toList())
                 .field(GatewayField.CONNECT_TIMEOUT, a.connectTimeoutSeconds(), b.connectTimeoutSeconds())
                 .field(GatewayField.READ_TIMEOUT, a.readTimeoutSeconds(), b.readTimeoutSeconds())
-                .field(GatewayField.MAX_PER_MINUTE, a.maxPerMinute(), b.maxPerMinute());
+                .field(GatewayField.MAX_PER_MINUTE, a.maxPerMinute(), b.maxPerMinute())
+                .field(GatewayField.MAX_RECIPIENTS_PER_DAY, a.maxRecipientsPerDay(), b.maxRecipientsPerDay())
+                .field(GatewayField.TRANSPORT, a.transport(), b.transport())
+                .field(GatewayField.GRAPH_URL, a.graphUrl(), b.graphUrl());
         return log;
     }
 

@@ -18,6 +18,7 @@ public final class GatewayValidator {
     public static final int MIN_TIMEOUT = 1;
     public static final int MAX_TIMEOUT = 600;
     public static final int MAX_RATE = 100_000;
+    public static final int MAX_DAILY_RECIPIENTS = 10_000_000;
 
     private GatewayValidator() {
     }
@@ -85,6 +86,27 @@ public final class GatewayValidator {
         return n >= 0 && n <= MAX_RATE ? Optional.empty() : Optional.of(Problem.RATE_RANGE);
     }
 
+    public static Optional<Problem> maxRecipientsPerDay(String text) {
+        Optional<Integer> n = Syntax.parseInt(text);
+        return n.isEmpty() ? Optional.of(Problem.DAILY_RANGE) : maxRecipientsPerDay(n.get());
+    }
+
+    public static Optional<Problem> maxRecipientsPerDay(int n) {
+        return n >= 0 && n <= MAX_DAILY_RECIPIENTS ? Optional.empty() : Optional.of(Problem.DAILY_RANGE);
+    }
+
+    /** Graph is reached over HTTPS only: the bearer token never travels in clear, not even on this machine. */
+    public static Optional<Problem> graphUrl(String text) {
+        if (Syntax.isBlank(text)) {
+            return Optional.empty();
+        }
+        Optional<Problem> p = Syntax.httpUrl(text);
+        if (p.isPresent()) {
+            return p;
+        }
+        return text.trim().regionMatches(true, 0, "https://", 0, 8) ? Optional.empty() : Optional.of(Problem.HTTPS_REQUIRED);
+    }
+
     public static Optional<Problem> engine(String name, Collection<String> registered) {
         if (Syntax.isBlank(name)) {
             return Optional.of(Problem.REQUIRED);
@@ -106,7 +128,9 @@ public final class GatewayValidator {
             out.add(FieldProblem.error(AUTH, Problem.REQUIRED));
         }
         engine(c.engine(), registeredEngines).ifPresent(p -> out.add(FieldProblem.error(ENGINE, p)));
-        server(c.server(), active).ifPresent(p -> out.add(FieldProblem.error(SERVER, p)));
+        boolean graph = c.transport() == Transport.GRAPH;
+        // Graph needs no SMTP server: the message goes to the Graph endpoint.
+        server(c.server(), active && !graph).ifPresent(p -> out.add(FieldProblem.error(SERVER, p)));
         port(c.port()).ifPresent(p -> out.add(FieldProblem.error(PORT, p)));
         helo(c.helo()).ifPresent(p -> out.add(FieldProblem.error(HELO, p)));
         from(c.from(), active).ifPresent(p -> out.add(FieldProblem.error(FROM, p)));
@@ -115,6 +139,11 @@ public final class GatewayValidator {
         timeout(c.connectTimeoutSeconds()).ifPresent(p -> out.add(FieldProblem.error(CONNECT_TIMEOUT, p)));
         timeout(c.readTimeoutSeconds()).ifPresent(p -> out.add(FieldProblem.error(READ_TIMEOUT, p)));
         maxPerMinute(c.maxPerMinute()).ifPresent(p -> out.add(FieldProblem.error(MAX_PER_MINUTE, p)));
+        maxRecipientsPerDay(c.maxRecipientsPerDay()).ifPresent(p -> out.add(FieldProblem.error(MAX_RECIPIENTS_PER_DAY, p)));
+        graphUrl(c.graphUrl()).ifPresent(p -> out.add(FieldProblem.error(GRAPH_URL, p)));
+        if (graph) {
+            validateGraph(c, out);
+        }
         if (c.auth() == Authentication.PASSWORD) {
             username(c.username(), c.auth()).ifPresent(p -> out.add(FieldProblem.error(USERNAME, p)));
             if (active && !c.passwordSet()) {
@@ -130,6 +159,23 @@ public final class GatewayValidator {
             validateOAuth(c, out);
         }
         return out;
+    }
+
+    /**
+     * Graph sends as the mailbox with the application token of a Microsoft OAuth client (client credentials): the
+     * transport needs OAuth 2.0 with the Microsoft provider, the mailbox, and to be active, the client secret.
+     */
+    private static void validateGraph(GatewayConfig c, List<FieldProblem> out) {
+        if (c.auth() != Authentication.OAUTH2) {
+            out.add(FieldProblem.error(TRANSPORT, Problem.GRAPH_NEEDS_OAUTH));
+            return;
+        }
+        if (c.oauth().provider() != null && c.oauth().provider() != OAuthProvider.MICROSOFT) {
+            out.add(FieldProblem.error(OAUTH_PROVIDER, Problem.GRAPH_NEEDS_MICROSOFT));
+        }
+        if (c.isActive() && c.oauth().clientSecret() == null) {
+            out.add(FieldProblem.error(OAUTH_CLIENT_SECRET, Problem.CLIENT_SECRET_REQUIRED));
+        }
     }
 
     private static void validateOAuth(GatewayConfig c, List<FieldProblem> out) {
@@ -153,7 +199,7 @@ public final class GatewayValidator {
         if (!Syntax.isBlank(o.tokenUrl())) {
             Syntax.httpUrl(o.tokenUrl()).ifPresent(p -> out.add(FieldProblem.error(OAUTH_TOKEN_URL, p)));
         }
-        if (c.security() == Security.NONE) {
+        if (c.security() == Security.NONE && c.transport() == Transport.SMTP) {
             out.add(FieldProblem.warning(PASSWORD, Problem.PASSWORD_IN_CLEAR));
         }
     }

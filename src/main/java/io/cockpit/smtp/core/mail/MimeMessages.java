@@ -97,6 +97,20 @@ public final class MimeMessages {
         return out.toArray(new InternetAddress[0]);
     }
 
+    /**
+     * The message's bytes exactly as SMTP's DATA carries them (before dot-stuffing): what Microsoft Graph takes as MIME,
+     * so a message sent either way has the same Message-ID, headers and parts.
+     */
+    public static byte[] wire(MailDraft d) throws MessageBuildException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            build(Session.getInstance(new java.util.Properties()), d).writeTo(bytes);
+        } catch (MessagingException | java.io.IOException e) {
+            throw new MessageBuildException(String.valueOf(e.getMessage()), e);
+        }
+        return bytes.toByteArray();
+    }
+
     /** The message as it goes on the wire (headers and source for the details pane). */
     public static String source(MailDraft d) throws MessagingException {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();

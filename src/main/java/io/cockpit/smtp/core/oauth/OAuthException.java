@@ -18,18 +18,33 @@ public final class OAuthException extends Exception {
     }
 
     private final Reason reason;
+    private final ProviderRefusal refusal;
 
     public OAuthException(Reason reason, String message) {
         super(message);
         this.reason = reason;
+        this.refusal = null;
     }
 
     public OAuthException(Reason reason, String message, Throwable cause) {
         super(message, cause);
         this.reason = reason;
+        this.refusal = null;
+    }
+
+    /** The provider answered with a refusal: its cause as a code, for words the user can act on. */
+    public OAuthException(Reason reason, ProviderRefusal refusal, String message) {
+        super(message);
+        this.reason = reason;
+        this.refusal = refusal;
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    /** Why the provider refused; null when it did not answer with a refusal. */
+    public ProviderRefusal refusal() {
+        return refusal;
     }
 }

@@ -25,11 +25,13 @@ public final class OAuthTokenService {
     private final TokenEndpoint endpoint;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final TokenLog log;
 
     public OAuthTokenService(GatewayService gateways, Duration timeout, Clock clock) {
         this.gateways = gateways;
         this.endpoint = new TokenEndpoint(timeout, clock);
         this.clock = clock;
+        this.log = new TokenLog(clock);
     }
 
     private record Cached(String key, AccessToken token) {
@@ -70,7 +72,14 @@ public final class OAuthTokenService {
             if (clientSecret != null) {
                 form.put("client_secret", new String(clientSecret));
             }
-            AccessToken token = endpoint.post(e.tokenUrl(), form);
+            AccessToken token;
+            try {
+                token = endpoint.post(e.tokenUrl(), form);
+            } catch (OAuthException refused) {
+                log.refused(g.name(), refused);
+                throw refused;
+            }
+            log.obtained(g.name());
             cache.put(g.name(), new Cached(key, token));
             return token;
         } finally {
@@ -96,16 +105,24 @@ public final class OAuthTokenService {
             return new TokenHealth(TokenHealth.State.NOT_USED, null);
         }
         Cached c = cache.get(g.name());
+        TokenLog.Last refused = log.refusal(g.name());
+        TokenHealth.State state;
         if (c != null && c.token.validAt(clock.instant())) {
-            return new TokenHealth(TokenHealth.State.VALID, c.token.expiresAt());
+            state = TokenHealth.State.VALID;
+        } else if (g.oauth().refreshToken() != null) {
+            state = TokenHealth.State.REFRESH_TOKEN_STORED;
+        } else if (g.oauth().clientSecret() != null) {
+            state = TokenHealth.State.CLIENT_SECRET_STORED;
+        } else {
+            state = TokenHealth.State.MISSING;
         }
-        if (g.oauth().refreshToken() != null) {
-            return new TokenHealth(TokenHealth.State.REFRESH_TOKEN_STORED, null);
-        }
-        if (g.oauth().clientSecret() != null) {
-            return new TokenHealth(TokenHealth.State.CLIENT_SECRET_STORED, null);
-        }
-        return new TokenHealth(TokenHealth.State.MISSING, null);
+        return new TokenHealth(state, state == TokenHealth.State.VALID ? c.token.expiresAt() : null,
+                log.lastToken(g.name()), refused == null ? null : refused.refusal(), refused == null ? null : refused.words());
+    }
+
+    /** The mail server refused a token the provider gave (SMTP AUTH disabled for the mailbox): the health says so. */
+    public void serverRefused(GatewayConfig g, ProviderRefusal refusal, String reply) {
+        log.refused(g.name(), refusal, reply);
     }
 
     /** Returns the gateway with a newly obtained refresh token sealed into it (the caller saves it). */

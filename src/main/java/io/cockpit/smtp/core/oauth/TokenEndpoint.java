@@ -66,7 +66,7 @@ final class TokenEndpoint {
                 case "invalid_grant" -> OAuthException.Reason.GRANT_REFUSED;
                 default -> OAuthException.Reason.BAD_RESPONSE;
             };
-            throw new OAuthException(reason, "the provider refused the token request (HTTP " + response.statusCode()
+            throw new OAuthException(reason, ProviderRefusal.of(error, description), "the provider refused the token request (HTTP " + response.statusCode()
                     + (error.isEmpty() ? "" : ", " + error) + (description.isEmpty() ? "" : ": " + firstLine(description)) + ")");
         }
         long expiresIn = json.path("expires_in").asLong(3600);

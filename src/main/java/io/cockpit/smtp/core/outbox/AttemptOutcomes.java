@@ -73,6 +73,15 @@ final class AttemptOutcomes {
     }
 
     /**
+     * The provider said when to try again (Retry-After): a deferred message waits that long rather than the policy's
+     * backoff. A message the policy gave up on stays failed.
+     */
+    static AttemptResult deferredUntil(AttemptResult r, Instant when) {
+        return r.status() != OutboxStatus.DEFERRED ? r
+                : new AttemptResult(r.id(), OutboxStatus.DEFERRED, when, r.lastError(), r.sentAt(), r.recipients());
+    }
+
+    /**
      * No connection for the batch: it fails when retrying cannot help as the gateway stands (authentication configured
      * but not offered: nothing is ever sent unauthenticated), else it waits.
      */

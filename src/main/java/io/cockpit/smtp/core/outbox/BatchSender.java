@@ -3,6 +3,8 @@ package io.cockpit.smtp.core.outbox;
 import io.cockpit.smtp.core.engine.EngineRegistration;
 import io.cockpit.smtp.core.gateway.Authentication;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
+import io.cockpit.smtp.core.gateway.Transport;
+import io.cockpit.smtp.core.graph.GraphClient;
 import io.cockpit.smtp.core.mail.DeliveryFailure;
 import io.cockpit.smtp.core.mail.DeliveryOutcome;
 import io.cockpit.smtp.core.mail.PinnedTrust;
@@ -11,6 +13,7 @@ import io.cockpit.smtp.core.oauth.GatewaySecrets;
 import io.cockpit.smtp.core.oauth.OAuthException;
 import io.cockpit.smtp.core.store.SecretUnavailableException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,9 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One round of a lane: claims the engine's due messages, sends them over one SMTP connection, records the outcomes
- * and gives back what it did not send. A message becomes {@code sent} only after the server accepted its DATA; a
- * crash between that reply and the commit sends it again with the same Message-ID (at least once).
+ * One round of a lane: claims the engine's due messages, sends them over one SMTP connection (or through Microsoft
+ * Graph), records the outcomes and gives back what it did not send. A message becomes {@code sent} only after the
+ * server accepted its DATA (Graph: answered 202); a crash between that reply and the commit sends it again with the
+ * same Message-ID (at least once). A gateway with a daily recipient limit sends no more than its places left: the
+ * others wait, deferred until places free, without an attempt counted.
  */
 final class BatchSender {
     private static final Logger LOG = LoggerFactory.getLogger(BatchSender.class);
@@ -40,16 +45,20 @@ final class BatchSender {
     private final SendPacing pacing;
     private final AttemptOutcomes outcomes;
     private final OutcomeRecorder recorder;
+    private final DailyQuota quota;
     private final Clock clock;
     private GatewayConfig trustFor;
     private PinnedTrust trust;
+    private GraphClient graph;
+    private List<Object> graphFor;
     private volatile boolean reportedInactive;
 
     /** @param gatewayFor the gateway an engine sends with (its specific one or the portal's), read before each batch */
     /** @param commits shared by the lanes of one sender: their outcomes are committed together */
     BatchSender(Claimant holder, EngineRegistration registration, Lease lease, OutboxClaimRepository claims,
                 OutcomeCommits commits, GatewaySecrets secrets, Function<String, GatewayConfig> gatewayFor,
-                OutboxEvents events, SenderSettings settings, SenderSignals signals, Clock clock) {
+                OutboxEvents events, SenderSettings settings, SenderSignals signals, SendCountRepository counts,
+                Clock clock) {
         this.holder = holder;
         this.registration = registration;
         this.lease = lease;
@@ -62,6 +71,7 @@ final class BatchSender {
         this.pacing = new SendPacing(signals);
         this.outcomes = new AttemptOutcomes(settings.retry());
         this.recorder = new OutcomeRecorder(claims, events, commits, clock);
+        this.quota = new DailyQuota(counts);
         this.clock = clock;
     }
 
@@ -81,9 +91,18 @@ final class BatchSender {
         if (!pacing.laneMaySend(gateway, lane) || !registration.mayAct()) {
             return 0;
         }
+        int size = pacing.batchSize(gateway, batchSize);
+        if (quota.capped(gateway)) {
+            long left = quota.remaining(gateway, now);
+            if (left <= 0) {
+                holdDueForDailyLimit(gateway, now);
+                return 0;
+            }
+            // Every message has a recipient at least: no more messages than places.
+            size = (int) Math.min(size, left);
+        }
         Claimant who = holder.lane(lane);
-        List<OutboxMessage> claimed = claims.claim(who, now, lease.claimUntil(gateway, now),
-                pacing.batchSize(gateway, batchSize));
+        List<OutboxMessage> claimed = claims.claim(who, now, lease.claimUntil(gateway, now), size);
         if (claimed.isEmpty()) {
             return 0;
         }
@@ -100,13 +119,25 @@ final class BatchSender {
         return registration.mayAct() && lease.held(claimedAt, clock.instant());
     }
 
+    private void holdDueForDailyLimit(GatewayConfig gateway, Instant now) {
+        Instant until = quota.freesAt(gateway, now);
+        List<Long> held = claims.holdDue(holder, until, WaitReason.dailyLimit(gateway.maxRecipientsPerDay(), until), now);
+        if (!held.isEmpty()) {
+            LOG.info("engine {}: gateway '{}' reached its daily limit of {} recipients; {} message(s) wait until {}",
+                    holder.engine(), gateway.name(), gateway.maxRecipientsPerDay(), held.size(), until);
+            events.publish(OutboxEvent.changed(held, OutboxStatus.DEFERRED));
+        }
+    }
+
     private void send(Claimant who, GatewayConfig gateway, List<OutboxMessage> batch, Instant claimedAt)
             throws InterruptedException {
         char[] secret = null;
-        if (gateway.auth() != Authentication.NONE) {
+        if (gateway.transport() == Transport.GRAPH || gateway.auth() != Authentication.NONE) {
             try {
-                // The password, or for OAuth 2.0 a fresh access token (refreshed by the provider when it expires).
-                secret = secrets.secretFor(gateway);
+                // The password, or for OAuth 2.0 a fresh access token (refreshed by the provider when it expires);
+                // for Graph, the application token of the gateway's Microsoft client.
+                secret = gateway.transport() == Transport.GRAPH ? secrets.graphToken(gateway).value().toCharArray()
+                        : secrets.secretFor(gateway);
             } catch (SecretUnavailableException e) {
                 recorder.record(who, outcomes.secretUnavailable(batch, e, clock.instant()));
                 return;
@@ -117,7 +148,7 @@ final class BatchSender {
         }
         List<AttemptResult> results = new ArrayList<>();
         Set<Long> done = new HashSet<>();
-        SmtpBatch connection = null;
+        MailLink connection = null;
         try {
             for (OutboxMessage m : batch) {
                 if (signals.stopping() || !stillHolds(claimedAt)) {
@@ -125,12 +156,10 @@ final class BatchSender {
                 }
                 if (connection == null) {
                     try {
-                        connection = SmtpBatch.open(gateway, trust(gateway), secret);
+                        connection = open(gateway, secret);
                     } catch (DeliveryFailure f) {
                         flush(who, results);
-                        List<OutboxMessage> rest = batch.stream().filter(x -> !done.contains(x.id())).toList();
-                        recorder.record(who, outcomes.notConnected(rest, f, clock.instant()));
-                        rest.forEach(x -> done.add(x.id()));
+                        failOrDeferRest(who, batch, done, f);
                         return;
                     }
                 }
@@ -139,11 +168,35 @@ final class BatchSender {
                     break;
                 }
                 List<Recipient> pending = AttemptOutcomes.stillToSend(m);
-                DeliveryOutcome outcome = connection.send(Drafts.of(m, gateway, clock.instant()),
+                Instant counted = null;
+                if (quota.capped(gateway)) {
+                    counted = quota.reserve(gateway, pending.size(), clock.instant());
+                    if (counted == null) {
+                        holdRestForDailyLimit(who, gateway, batch, done);
+                        break;
+                    }
+                }
+                MailLink.Attempt attempt = connection.send(Drafts.of(m, gateway, clock.instant()),
                         pending.stream().map(Recipient::address).toList());
-                results.add(outcomes.of(m, pending, outcome, clock.instant()));
+                DeliveryOutcome outcome = attempt.outcome();
+                Instant now = clock.instant();
+                AttemptResult result = outcomes.of(m, pending, outcome, now);
+                if (attempt.retryAfter() != null) {
+                    result = AttemptOutcomes.deferredUntil(result, now.plus(attempt.retryAfter()));
+                    pacing.pause(attempt.retryAfter());
+                }
+                results.add(result);
                 done.add(m.id());
-                if (outcome.connectionLost()) {
+                if (counted != null) {
+                    quota.release(gateway, counted, (int) outcome.recipients().values().stream()
+                            .filter(o -> o.kind() != DeliveryOutcome.Kind.ACCEPTED).count());
+                }
+                if (attempt.failRest() != null) {
+                    flush(who, results);
+                    failOrDeferRest(who, batch, done, new DeliveryFailure(attempt.failRest(), true, null));
+                    break;
+                }
+                if (attempt.stopBatch()) {
                     connection.close();
                     connection = null;
                     // Give the others back (no attempt counted): the next round reconnects, or defers them if it cannot.
@@ -163,6 +216,42 @@ final class BatchSender {
             recorder.giveBack(who, batch.stream().map(OutboxMessage::id).filter(id -> !done.contains(id)).toList());
             recorder.publish();
         }
+    }
+
+    /** The batch's messages not handled yet: failed when retrying cannot help as the gateway stands, else deferred. */
+    private void failOrDeferRest(Claimant who, List<OutboxMessage> batch, Set<Long> done, DeliveryFailure f) {
+        List<OutboxMessage> rest = batch.stream().filter(x -> !done.contains(x.id())).toList();
+        recorder.record(who, outcomes.notConnected(rest, f, clock.instant()));
+        rest.forEach(x -> done.add(x.id()));
+    }
+
+    /** Another engine took the last places meanwhile: the rest of the batch waits for the window, no attempt counted. */
+    private void holdRestForDailyLimit(Claimant who, GatewayConfig gateway, List<OutboxMessage> batch, Set<Long> done) {
+        Instant now = clock.instant();
+        Instant until = quota.freesAt(gateway, now);
+        List<Long> rest = batch.stream().map(OutboxMessage::id).filter(id -> !done.contains(id)).toList();
+        claims.holdBack(who, rest, until, WaitReason.dailyLimit(gateway.maxRecipientsPerDay(), until), now);
+        done.addAll(rest);
+        events.publish(OutboxEvent.changed(rest, OutboxStatus.DEFERRED));
+    }
+
+    private MailLink open(GatewayConfig gateway, char[] secret) throws DeliveryFailure {
+        if (gateway.transport() == Transport.GRAPH) {
+            return new GraphLink(graph(gateway), gateway, secret, () -> secrets.refused(gateway));
+        }
+        return new SmtpLink(SmtpBatch.open(gateway, trust(gateway), secret));
+    }
+
+    /** One HTTP client per gateway trust and timeouts: it keeps its connections to Graph open between messages. */
+    private synchronized GraphClient graph(GatewayConfig gateway) {
+        PinnedTrust t = trust(gateway);
+        List<Object> key = List.of(t, gateway.connectTimeoutSeconds(), gateway.readTimeoutSeconds());
+        if (graph == null || !key.equals(graphFor)) {
+            graph = new GraphClient(t.context(), Duration.ofSeconds(gateway.connectTimeoutSeconds()),
+                    Duration.ofSeconds(gateway.readTimeoutSeconds()));
+            graphFor = key;
+        }
+        return graph;
     }
 
     private void flush(Claimant who, List<AttemptResult> results) {

@@ -306,4 +306,56 @@ public final class OutboxClaimRepository {
             }
         });
     }
+
+    /**
+     * Defers the engine's due messages until {@code until} without counting an attempt (the gateway's daily limit is
+     * reached: they wait, they did not fail).
+     *
+     * @return the ids deferred
+     */
+    public List<Long> holdDue(Claimant holder, Instant until, String why, Instant now) {
+        return db.inTransaction(c -> {
+            List<Long> ids = new ArrayList<>();
+            for (String status : WAITING) {
+                ids.addAll(dueIds(c, holder.engine(), status, now, 10_000));
+            }
+            if (ids.isEmpty()) {
+                return ids;
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_message SET status = 'deferred', "
+                    + "next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ANY(?) AND status IN ('queued', "
+                    + "'deferred') AND next_attempt_at <= ?" + FENCED)) {
+                ps.setObject(1, odt(until));
+                ps.setString(2, clip(why, ERROR_MAX));
+                ps.setObject(3, odt(now));
+                ps.setObject(4, ids.toArray(new Long[0]));
+                ps.setObject(5, odt(now));
+                fence(ps, 6, holder);
+                if (ps.executeUpdate() == 0) {
+                    return List.<Long>of();
+                }
+            }
+            return ids;
+        });
+    }
+
+    /** Messages {@code who} holds are deferred until {@code until} without counting an attempt (see {@link #holdDue}). */
+    public int holdBack(Claimant who, List<Long> ids, Instant until, String why, Instant now) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_message SET status = 'deferred', "
+                    + "next_attempt_at = ?, last_error = ?, claimed_by = NULL, claim_epoch = NULL, lease_until = NULL, "
+                    + "updated_at = ? WHERE id = ANY(?) AND status = 'sending' AND claimed_by = ?" + FENCED)) {
+                ps.setObject(1, odt(until));
+                ps.setString(2, clip(why, ERROR_MAX));
+                ps.setObject(3, odt(now));
+                ps.setObject(4, ids.toArray(new Long[0]));
+                ps.setString(5, who.id());
+                fence(ps, 6, who);
+                return ps.executeUpdate();
+            }
+        });
+    }
 }

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 final class SendPacing {
     private final SenderSignals signals;
     private volatile long nextSendNanos = System.nanoTime();
+    /** No lane sends before this (the provider asked to wait: Retry-After). */
+    private volatile long pausedUntilNanos = System.nanoTime();
 
     SendPacing(SenderSignals signals) {
         this.signals = signals;
@@ -18,7 +20,18 @@ final class SendPacing {
 
     /** A capped rate is paced on one connection: lane 0 sends, the others stay idle. */
     boolean laneMaySend(GatewayConfig gateway, int lane) {
+        if (pausedUntilNanos - System.nanoTime() > 0) {
+            return false;
+        }
         return gateway.maxPerMinute() <= 0 || lane == 0;
+    }
+
+    /** The provider throttled (Retry-After): no lane of this sender sends again before {@code wait} has passed. */
+    void pause(Duration wait) {
+        long until = System.nanoTime() + wait.toNanos();
+        if (until - pausedUntilNanos > 0) {
+            pausedUntilNanos = until;
+        }
     }
 
     /** Under a cap, a batch holds at most a quarter of a minute's messages, so it is sent well within its lease. */

@@ -32,15 +32,16 @@ public final class SenderService implements EngineWork {
      * @param deadEpoch the epoch of a previous holder whose process is gone (its messages are taken back at once); null
      *                  when none
      * @param gatewayFor the gateway an engine sends with (its specific one or the portal's), read before each batch
+     * @param counts the recipients each gateway's provider was given, for its daily limit
      */
     public SenderService(EngineRegistration registration, String claimant, Long deadEpoch, OutboxClaimRepository claims,
                          GatewaySecrets gateways, Function<String, GatewayConfig> gatewayFor, OutboxEvents events,
-                         SenderSettings settings, Clock clock) {
+                         SenderSettings settings, SendCountRepository counts, Clock clock) {
         this.holder = new Claimant(registration.engine(), claimant, registration.epoch());
         this.deadEpoch = deadEpoch;
         this.lease = new Lease(holder, claims, settings.leaseBase(), clock);
         BatchSender batches = new BatchSender(holder, registration, lease, claims, new OutcomeCommits(claims, events, clock),
-                gateways, gatewayFor, events, settings, signals, clock);
+                gateways, gatewayFor, events, settings, signals, counts, clock);
         this.lanes = new SenderLanes(holder, registration, claims, batches, signals, events, settings, clock);
         // Messages stored by this process wake the sender at once; others are found by polling.
         this.unsubscribe = events.subscribe(e -> {

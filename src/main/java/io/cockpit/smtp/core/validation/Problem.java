@@ -32,6 +32,12 @@ public enum Problem {
     LANGUAGE_DUPLICATE,
     TEMPLATE_SYNTAX,
     TEMPLATE_UNKNOWN_VARIABLE,
+    // --- Microsoft 365 and Google: OAuth, Graph, provider limits ---
+    DAILY_RANGE,
+    HTTPS_REQUIRED,
+    GRAPH_NEEDS_OAUTH,
+    GRAPH_NEEDS_MICROSOFT,
+    CLIENT_SECRET_REQUIRED,
     // --- outbox ---
     SUBJECT_FROM_TEMPLATE,
     VARIABLE_INVALID,

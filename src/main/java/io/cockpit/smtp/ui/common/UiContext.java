@@ -16,6 +16,9 @@ public final class UiContext {
     private final FxEvents events;
     private final I18n i18n;
     private final Map<String, Object> viewModels = new HashMap<>();
+    private volatile java.util.function.Consumer<java.net.URI> browser = uri -> {
+        throw new IllegalStateException("no browser to open " + uri);
+    };
 
     public UiContext(CoreServices services, BackgroundRunner runner, FxEvents events, I18n i18n) {
         this.services = services;
@@ -28,6 +31,16 @@ public final class UiContext {
     public BackgroundRunner runner() { return runner; }
     public FxEvents events() { return events; }
     public I18n i18n() { return i18n; }
+
+    /** Opens a page in the system browser (the OAuth provider's sign-in); may be called off the FX thread. */
+    public java.util.function.Consumer<java.net.URI> browser() {
+        return uri -> browser.accept(uri);
+    }
+
+    /** The console gives the desktop's browser; tests give an HTTP client that follows the page as a browser would. */
+    public void useBrowser(java.util.function.Consumer<java.net.URI> open) {
+        browser = open;
+    }
 
     public Dialogs dialogs() {
         return new Dialogs(i18n);

@@ -7,6 +7,7 @@ import io.cockpit.smtp.core.gateway.Authentication;
 import io.cockpit.smtp.core.gateway.GatewayStatus;
 import io.cockpit.smtp.core.gateway.Preset;
 import io.cockpit.smtp.core.gateway.Security;
+import io.cockpit.smtp.core.gateway.Transport;
 import io.cockpit.smtp.ui.common.FieldDecoration;
 import io.cockpit.smtp.ui.common.FormChrome;
 import io.cockpit.smtp.ui.common.I18n;
@@ -29,11 +30,16 @@ public final class GatewayController implements UnsavedChanges {
     private final FieldDecoration decoration;
     /** Makes the test panel shown under the form (null: none, as in an engine's embedded form). */
     private final Supplier<Parent> testPanel;
+    private final OAuthSection oauth;
 
     @FXML private ComboBox<GatewayStatus> statusBox;
     @FXML private ComboBox<String> engineBox;
     @FXML private TextField serverField, portField, heloField, usernameField, fromField, replyToField, displayNameField;
-    @FXML private TextField connectTimeoutField, readTimeoutField, maxPerMinuteField;
+    @FXML private TextField connectTimeoutField, readTimeoutField, maxPerMinuteField, maxRecipientsPerDayField, graphUrlField;
+    @FXML private ComboBox<Transport> transportBox;
+    @FXML private Label transportMessage, graphUrlMessage, maxRecipientsPerDayMessage;
+    @FXML private ScrollPane formScroll;
+    @FXML private Node oauthBox;
     @FXML private ComboBox<Security> securityBox;
     @FXML private ComboBox<Authentication> authBox;
     @FXML private PasswordField passwordField;
@@ -47,11 +53,13 @@ public final class GatewayController implements UnsavedChanges {
     @FXML private ProgressIndicator busyIndicator;
     @FXML private VBox testPanelHolder;
 
-    public GatewayController(GatewayViewModel vm, I18n i18n, FieldDecoration decoration, Supplier<Parent> testPanel) {
+    public GatewayController(GatewayViewModel vm, OAuthAuthorizationViewModel authorization, I18n i18n,
+                             FieldDecoration decoration, Supplier<Parent> testPanel) {
         this.vm = vm;
         this.i18n = i18n;
         this.decoration = decoration;
         this.testPanel = testPanel;
+        this.oauth = new OAuthSection(vm, authorization, i18n, decoration);
     }
 
     @FXML
@@ -71,6 +79,20 @@ public final class GatewayController implements UnsavedChanges {
         decorate(engineBox, engineMessage, ENGINE);
         decorate(securityBox, securityMessage, SECURITY);
         decorate(authBox, authMessage, AUTH);
+        transportBox.getItems().setAll(Transport.values());
+        transportBox.setConverter(i18n.converter("transport"));
+        transportBox.valueProperty().bindBidirectional(vm.transportProperty());
+        decorate(transportBox, transportMessage, TRANSPORT);
+        text(graphUrlField, vm.graphUrlProperty(), graphUrlMessage, GRAPH_URL);
+        text(maxRecipientsPerDayField, vm.maxRecipientsPerDayProperty(), maxRecipientsPerDayMessage, MAX_RECIPIENTS_PER_DAY);
+        // SMTP's own fields say nothing to Graph: they stay as they are, greyed out, for a switch back.
+        var graph = vm.transportProperty().isEqualTo(Transport.GRAPH);
+        for (Control smtpOnly : new Control[] {serverField, portField, securityBox, heloField}) {
+            smtpOnly.disableProperty().bind(graph);
+        }
+        graphUrlField.disableProperty().bind(graph.not());
+        oauth.bind(form);
+        vm.shownPartProperty().addListener((o, old, part) -> show(part));
         text(serverField, vm.serverProperty(), serverMessage, SERVER);
         text(portField, vm.portProperty(), portMessage, PORT);
         text(heloField, vm.heloProperty(), heloMessage, HELO);
@@ -86,7 +108,7 @@ public final class GatewayController implements UnsavedChanges {
                 .then(i18n.get("gateway.password.stored")).otherwise(i18n.get("gateway.password.none")));
         removePasswordButton.disableProperty().bind(vm.passwordStoredProperty().not());
         usernameField.disableProperty().bind(vm.authProperty().isEqualTo(Authentication.NONE));
-        passwordField.disableProperty().bind(vm.authProperty().isEqualTo(Authentication.NONE));
+        passwordField.disableProperty().bind(vm.authProperty().isNotEqualTo(Authentication.PASSWORD));
         for (Preset p : Preset.values()) {
             MenuItem item = new MenuItem(i18n.of("preset", p));
             item.setOnAction(e -> vm.applyPreset(p));
@@ -110,6 +132,22 @@ public final class GatewayController implements UnsavedChanges {
 
     private void decorate(Control control, Label message, String name) {
         decoration.bind(control, message, vm.form().problems().property(name));
+    }
+
+    /** A hint sent the user here: scroll the part into view and put the cursor in it. */
+    private void show(FormPart part) {
+        if (part == null) {
+            return;
+        }
+        Control target = part == FormPart.GRAPH ? transportBox : (Control) oauthBox.lookup("#providerBox");
+        Node content = formScroll.getContent();
+        double contentHeight = content.getBoundsInLocal().getHeight();
+        double viewport = formScroll.getViewportBounds().getHeight();
+        double y = content.sceneToLocal(target.localToScene(target.getBoundsInLocal())).getMinY();
+        if (contentHeight > viewport) {
+            formScroll.setVvalue(Math.max(0, Math.min(1, (y - 24) / (contentHeight - viewport))));
+        }
+        target.requestFocus();
     }
 
     @FXML private void removePassword() { vm.removePassword(); }

@@ -23,7 +23,10 @@ public final class GatewayScreen {
     public static GatewayController forGateway(UiContext ctx, String gatewayName) {
         GatewayViewModel vm = ctx.viewModel("gateway:" + gatewayName,
                 () -> new GatewayViewModel(ctx.services().gateways(), ctx.runner(), gatewayName));
-        return new GatewayController(vm, ctx.i18n(), ctx.decoration(), () -> testPanel(ctx, gatewayName, vm));
+        OAuthAuthorizationViewModel authorization = ctx.viewModel("gateway-oauth:" + gatewayName,
+                () -> new OAuthAuthorizationViewModel(ctx.services().gateways(), ctx.services().oauth(),
+                        ctx.services().gatewaySecrets(), ctx.runner(), ctx.events(), vm, ctx.browser()));
+        return new GatewayController(vm, authorization, ctx.i18n(), ctx.decoration(), () -> testPanel(ctx, gatewayName, vm));
     }
 
     /** "Tester la connexion" / "Envoyer un email de test", shown under the form it tests. */

@@ -92,11 +92,21 @@ public final class GatewayTestController {
     }
 
     private void showHints() {
-        hintBox.getChildren().setAll(vm.hints().stream().map(h -> {
+        hintBox.getChildren().setAll(vm.hints().stream().<javafx.scene.Node>map(h -> {
             Label l = new Label(i18n.of("diagnosis.hint", h));
             l.setWrapText(true);
             l.getStyleClass().add("test-hint");
-            return l;
+            FormPart part = GatewayTestViewModel.partFor(h);
+            if (part == null) {
+                return l;
+            }
+            // The hint says what to switch to; its button does it and opens that part of the form.
+            Button go = new Button(i18n.of("gateway.test.hint.go", part));
+            go.setId("hint-" + part.name().toLowerCase(java.util.Locale.ROOT));
+            go.setOnAction(e -> vm.follow(h));
+            VBox box = new VBox(l, go);
+            box.getStyleClass().add("test-hint-box");
+            return box;
         }).toList());
     }
 

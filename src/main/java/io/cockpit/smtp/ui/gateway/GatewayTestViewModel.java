@@ -127,6 +127,25 @@ public final class GatewayTestViewModel {
         }
     }
 
+    /** The part of the form a hint points to, for its button; null when it points nowhere. */
+    public static FormPart partFor(Hint hint) {
+        return switch (hint) {
+            case SMTP_AUTH_DISABLED -> FormPart.GRAPH;
+            case BASIC_AUTH_DISABLED, GOOGLE_NEEDS_OAUTH -> FormPart.OAUTH;
+            default -> null;
+        };
+    }
+
+    /** The hint's button: the form switches to what it advises (OAuth 2.0, or Graph) and shows that part. */
+    public void follow(Hint hint) {
+        FormPart part = partFor(hint);
+        if (part == FormPart.GRAPH) {
+            form.useGraph();
+        } else if (part == FormPart.OAUTH) {
+            form.useOAuth();
+        }
+    }
+
     /** Pins the certificate the server presented into the form's edit buffer (saved with the form). */
     public void trustCertificate() {
         CertificateInfo c = untrusted.get();

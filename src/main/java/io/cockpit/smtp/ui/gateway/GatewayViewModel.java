@@ -8,7 +8,9 @@ import io.cockpit.smtp.core.gateway.GatewayService;
 import io.cockpit.smtp.core.gateway.GatewayStatus;
 import io.cockpit.smtp.core.gateway.GatewayValidator;
 import io.cockpit.smtp.core.gateway.Preset;
+import io.cockpit.smtp.core.gateway.OAuthProvider;
 import io.cockpit.smtp.core.gateway.Security;
+import io.cockpit.smtp.core.gateway.Transport;
 import io.cockpit.smtp.core.gateway.TrustedCertificate;
 import io.cockpit.smtp.core.store.SealedSecret;
 import io.cockpit.smtp.core.validation.FieldProblem;
@@ -39,7 +41,9 @@ import javafx.collections.ObservableList;
  */
 public final class GatewayViewModel {
     private static final List<String> FIELDS = List.of(STATUS, ENGINE, SERVER, PORT, SECURITY, HELO, AUTH, USERNAME,
-            PASSWORD, FROM, REPLY_TO, DISPLAY_NAME, CONNECT_TIMEOUT, READ_TIMEOUT, MAX_PER_MINUTE);
+            PASSWORD, FROM, REPLY_TO, DISPLAY_NAME, CONNECT_TIMEOUT, READ_TIMEOUT, MAX_PER_MINUTE, MAX_RECIPIENTS_PER_DAY,
+            TRANSPORT, GRAPH_URL, OAUTH_PROVIDER, OAUTH_TENANT, OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET, OAUTH_TOKEN_URL,
+            OAUTH_SCOPE);
 
     private final GatewayService service;
     private final String gatewayName;
@@ -55,7 +59,7 @@ public final class GatewayViewModel {
     private final StringProperty helo = new SimpleStringProperty(this, HELO, "");
     private final ObjectProperty<Authentication> auth = new SimpleObjectProperty<>(this, AUTH);
     private final ObservableList<Authentication> authChoices =
-            FXCollections.observableArrayList(Authentication.NONE, Authentication.PASSWORD);
+            FXCollections.observableArrayList(Authentication.NONE, Authentication.PASSWORD, Authentication.OAUTH2);
     private final StringProperty username = new SimpleStringProperty(this, USERNAME, "");
     /** What the user typed in the password field; empty means "keep the stored one". Never filled from the store. */
     private final StringProperty newPassword = new SimpleStringProperty(this, PASSWORD, "");
@@ -65,6 +69,12 @@ public final class GatewayViewModel {
     private final StringProperty connectTimeout = new SimpleStringProperty(this, CONNECT_TIMEOUT, "");
     private final StringProperty readTimeout = new SimpleStringProperty(this, READ_TIMEOUT, "");
     private final StringProperty maxPerMinute = new SimpleStringProperty(this, MAX_PER_MINUTE, "");
+    private final StringProperty maxRecipientsPerDay = new SimpleStringProperty(this, MAX_RECIPIENTS_PER_DAY, "");
+    private final ObjectProperty<Transport> transport = new SimpleObjectProperty<>(this, TRANSPORT, Transport.SMTP);
+    private final StringProperty graphUrl = new SimpleStringProperty(this, GRAPH_URL, "");
+    private final GatewayOAuthFields oauth = new GatewayOAuthFields(transport, graphUrl);
+    /** The part of the form a hint asked to show; the view scrolls to it. */
+    private final ObjectProperty<FormPart> shownPart = new SimpleObjectProperty<>(this, "shownPart");
     /** The pinned certificates in the edit buffer ("Faire confiance à ce certificat" adds one, saved with the rest). */
     private final ObservableList<TrustedCertificate> trustedCertificates = FXCollections.observableArrayList();
 
@@ -87,9 +97,11 @@ public final class GatewayViewModel {
                 .build();
         this.problems = form.problems();
         for (Observable o : List.of(status, engine, server, port, security, helo, auth, username, newPassword, from,
-                replyTo, displayName, connectTimeout, readTimeout, maxPerMinute, trustedCertificates)) {
+                replyTo, displayName, connectTimeout, readTimeout, maxPerMinute, trustedCertificates, maxRecipientsPerDay,
+                transport, graphUrl)) {
             o.addListener(x -> form.changed());
         }
+        oauth.observables().forEach(o -> o.addListener(x -> form.changed()));
         security.addListener((o, old, now) -> portFollows(old, now));
     }
 
@@ -107,15 +119,61 @@ public final class GatewayViewModel {
         form.changed();
     }
 
-    /** Fills server (when the preset names one), port, security and authentication; the other fields are kept. */
+    /**
+     * Fills server (when the preset names one), port, security, authentication and the limits the provider documents;
+     * the other fields are kept. An OAuth 2.0 choice already made stays: the preset's password is only the default.
+     */
     public void applyPreset(Preset preset) {
-        GatewayConfig filled = preset.applyTo(GatewayConfig.defaults(gatewayName));
+        GatewayConfig filled = preset.applyTo(GatewayConfig.defaults(gatewayName).toBuilder().maxPerMinute(-1)
+                .maxRecipientsPerDay(-1).build());
         if (filled.server() != null) {
             server.set(filled.server());
         }
         security.set(filled.security());
         port.set(String.valueOf(filled.port()));
-        auth.set(filled.auth());
+        if (auth.get() != Authentication.OAUTH2) {
+            auth.set(filled.auth());
+        }
+        if (filled.maxPerMinute() >= 0) {
+            maxPerMinute.set(String.valueOf(filled.maxPerMinute()));
+        }
+        if (filled.maxRecipientsPerDay() >= 0) {
+            maxRecipientsPerDay.set(String.valueOf(filled.maxRecipientsPerDay()));
+        }
+    }
+
+    /** The stored client secret will be removed at the next save. */
+    public void removeClientSecret() {
+        oauth.removeClientSecret();
+        form.changed();
+    }
+
+    /**
+     * Switches to OAuth 2.0 (a hint found that the provider takes no password): the provider guessed from the server
+     * when none is chosen, and the form shows its OAuth part.
+     */
+    public void useOAuth() {
+        auth.set(Authentication.OAUTH2);
+        if (oauth.providerProperty().get() == null) {
+            String host = server.get() == null ? "" : server.get().toLowerCase(java.util.Locale.ROOT);
+            oauth.providerProperty().set(host.contains("gmail") || host.contains("google") ? OAuthProvider.GOOGLE
+                    : host.contains("office365") || host.contains("outlook") ? OAuthProvider.MICROSOFT : null);
+        }
+        shownPart.set(null);
+        shownPart.set(FormPart.OAUTH);
+    }
+
+    /**
+     * Switches to Microsoft Graph (a hint found SMTP AUTH disabled): OAuth 2.0 with the Microsoft provider and the
+     * application's grant, which Graph takes; the form shows the transport.
+     */
+    public void useGraph() {
+        transport.set(Transport.GRAPH);
+        auth.set(Authentication.OAUTH2);
+        oauth.providerProperty().set(OAuthProvider.MICROSOFT);
+        oauth.grantProperty().set(OAuthGrant.APPLICATION);
+        shownPart.set(null);
+        shownPart.set(FormPart.GRAPH);
     }
 
     /** Pins a certificate into the edit buffer (not saved until Save). Pinning the same one twice adds nothing. */
@@ -154,6 +212,10 @@ public final class GatewayViewModel {
         connectTimeout.set(String.valueOf(c.connectTimeoutSeconds()));
         readTimeout.set(String.valueOf(c.readTimeoutSeconds()));
         maxPerMinute.set(String.valueOf(c.maxPerMinute()));
+        maxRecipientsPerDay.set(String.valueOf(c.maxRecipientsPerDay()));
+        transport.set(c.transport());
+        graphUrl.set(text(c.graphUrl()));
+        oauth.show(c);
         preconfigured.set(c.preconfigured());
         trustedCertificates.setAll(c.trustedCertificates());
     }
@@ -166,7 +228,8 @@ public final class GatewayViewModel {
         return Arrays.asList(status.get(), engine.get(), server.get(), port.get(), security.get(), helo.get(), auth.get(),
                 username.get(), newPassword.get().isEmpty(), passwordRemoved, from.get(), replyTo.get(),
                 displayName.get(), connectTimeout.get(), readTimeout.get(), maxPerMinute.get(),
-                List.copyOf(trustedCertificates));
+                List.copyOf(trustedCertificates), maxRecipientsPerDay.get(), transport.get(), graphUrl.get(),
+                oauth.editState());
     }
 
     /** The buffer taken on the FX thread; the typed password is sealed in the background, with the save. */
@@ -194,6 +257,10 @@ public final class GatewayViewModel {
                 .connectTimeoutSeconds(Integer.parseInt(connectTimeout.get().trim()))
                 .readTimeoutSeconds(Integer.parseInt(readTimeout.get().trim()))
                 .maxPerMinute(Integer.parseInt(maxPerMinute.get().trim()))
+                .maxRecipientsPerDay(Integer.parseInt(maxRecipientsPerDay.get().trim()))
+                .transport(transport.get())
+                .graphUrl(graphUrl.get())
+                .oauth(oauth.settings(original.oauth()))
                 .trustedCertificates(List.copyOf(trustedCertificates))
                 .build();
     }
@@ -202,17 +269,31 @@ public final class GatewayViewModel {
      * The values on the screen as they are, saved or not, for "Tester la connexion" and for saving; null while the
      * gateway is not loaded or a field is invalid. A typed password comes as characters, to be sealed off the FX thread.
      */
-    public record Draft(GatewayConfig config, char[] typedPassword) {
-        /** The draft with its typed password sealed for its gateway (the characters are wiped); off the FX thread. */
+    public record Draft(GatewayConfig config, char[] typedPassword, char[] typedClientSecret) {
+        /**
+         * The draft with its typed password and client secret sealed for its gateway (the characters are wiped); off
+         * the FX thread.
+         */
         public GatewayConfig sealed(GatewayService gateways) {
-            if (typedPassword == null) {
-                return config;
+            GatewayConfig c = config;
+            if (typedPassword != null) {
+                try {
+                    c = c.toBuilder().password(gateways.sealPassword(c.name(), typedPassword)).build();
+                } finally {
+                    Arrays.fill(typedPassword, '\0');
+                }
             }
-            try {
-                return config.toBuilder().password(gateways.sealPassword(config.name(), typedPassword)).build();
-            } finally {
-                Arrays.fill(typedPassword, '\0');
+            if (typedClientSecret != null) {
+                try {
+                    GatewayConfig.OAuthSettings o = c.oauth();
+                    c = c.toBuilder().oauth(new GatewayConfig.OAuthSettings(o.provider(), o.tenant(), o.clientId(),
+                            gateways.sealSecret(c.name(), OAUTH_CLIENT_SECRET, typedClientSecret), o.tokenUrl(),
+                            o.scope(), o.refreshToken())).build();
+                } finally {
+                    Arrays.fill(typedClientSecret, '\0');
+                }
             }
+            return c;
         }
     }
 
@@ -221,7 +302,7 @@ public final class GatewayViewModel {
             return null;
         }
         char[] typed = newPassword.get().isEmpty() ? null : newPassword.get().toCharArray();
-        return new Draft(toConfig(passwordRemoved ? null : original.password()), typed);
+        return new Draft(toConfig(passwordRemoved ? null : original.password()), typed, oauth.typedClientSecret());
     }
 
     // --- checks ---
@@ -237,12 +318,18 @@ public final class GatewayViewModel {
         boolean active = status.get() == GatewayStatus.ACTIVE;
         error(STATUS, status.get() == null ? Optional.of(Problem.REQUIRED) : Optional.empty());
         error(ENGINE, engines.isEmpty() ? Optional.empty() : GatewayValidator.engine(engine.get(), engines));
-        error(SERVER, GatewayValidator.server(server.get(), active));
+        boolean graph = transport.get() == Transport.GRAPH;
+        error(SERVER, GatewayValidator.server(server.get(), active && !graph));
+        error(TRANSPORT, graph && auth.get() != Authentication.OAUTH2 ? Optional.of(Problem.GRAPH_NEEDS_OAUTH) : Optional.empty());
+        error(GRAPH_URL, GatewayValidator.graphUrl(graphUrl.get()));
+        error(MAX_RECIPIENTS_PER_DAY, GatewayValidator.maxRecipientsPerDay(maxRecipientsPerDay.get()));
+        oauth.check(problems, auth.get(), transport.get(), active);
         error(PORT, GatewayValidator.port(port.get()));
         error(SECURITY, security.get() == null ? Optional.of(Problem.REQUIRED) : Optional.empty());
         error(HELO, GatewayValidator.helo(helo.get()));
         error(AUTH, auth.get() == null ? Optional.of(Problem.REQUIRED) : Optional.empty());
-        error(USERNAME, GatewayValidator.username(username.get(), auth.get()));
+        error(USERNAME, auth.get() == Authentication.OAUTH2 && Syntax.isBlank(username.get())
+                ? Optional.of(Problem.USERNAME_REQUIRED) : GatewayValidator.username(username.get(), auth.get()));
         problems.set(PASSWORD, passwordProblem(active));
         error(FROM, GatewayValidator.from(from.get(), active));
         error(REPLY_TO, GatewayValidator.replyTo(replyTo.get()));
@@ -256,7 +343,8 @@ public final class GatewayViewModel {
         if (auth.get() == Authentication.PASSWORD && active && !passwordStored.get() && newPassword.get().isEmpty()) {
             return FieldProblem.error(PASSWORD, Problem.PASSWORD_REQUIRED);
         }
-        if (auth.get() != null && auth.get() != Authentication.NONE && security.get() == Security.NONE) {
+        if (auth.get() != null && auth.get() != Authentication.NONE && security.get() == Security.NONE
+                && transport.get() == Transport.SMTP) {
             return FieldProblem.warning(PASSWORD, Problem.PASSWORD_IN_CLEAR);
         }
         return null;
@@ -288,6 +376,13 @@ public final class GatewayViewModel {
     public StringProperty connectTimeoutProperty() { return connectTimeout; }
     public StringProperty readTimeoutProperty() { return readTimeout; }
     public StringProperty maxPerMinuteProperty() { return maxPerMinute; }
+    public StringProperty maxRecipientsPerDayProperty() { return maxRecipientsPerDay; }
+    public ObjectProperty<Transport> transportProperty() { return transport; }
+    public StringProperty graphUrlProperty() { return graphUrl; }
+    public GatewayOAuthFields oauth() { return oauth; }
+    public ObjectProperty<FormPart> shownPartProperty() { return shownPart; }
+    /** The gateway as last loaded or saved; null before the first load. */
+    public GatewayConfig stored() { return original; }
     public ObservableList<TrustedCertificate> trustedCertificates() { return trustedCertificates; }
     public ReadOnlyBooleanProperty passwordStoredProperty() { return passwordStored.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty preconfiguredProperty() { return preconfigured.getReadOnlyProperty(); }

@@ -56,13 +56,15 @@ public final class OutboxController {
 
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.MEDIUM)
                 .withLocale(i18n.locale()).withZone(ZoneId.systemDefault());
-        statusColumn.setCellValueFactory(c -> text(i18n.of("outbox.status", c.getValue().status())));
+        statusColumn.setCellValueFactory(c -> text(c.getValue().dailyLimit() ? i18n.get("outbox.status.dailyLimit")
+                : i18n.of("outbox.status", c.getValue().status())));
         flowColumn.setCellValueFactory(c -> text(i18n.of("outbox.flow", c.getValue().flow())));
         toColumn.setCellValueFactory(c -> text(c.getValue().recipients()));
         subjectColumn.setCellValueFactory(c -> text(c.getValue().subject()));
         attemptsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().attempts()));
         nextColumn.setCellValueFactory(c -> text(format(when, c.getValue().nextAttemptAt())));
-        errorColumn.setCellValueFactory(c -> text(c.getValue().lastError()));
+        errorColumn.setCellValueFactory(c -> text(c.getValue().dailyLimit() ? i18n.get("outbox.dailyLimit.explain")
+                : c.getValue().lastError()));
         table.setItems(vm.rows());
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
         vm.selectedProperty().addListener((o, a, b) -> {

@@ -44,6 +44,7 @@ class GatewayTestScreenTest extends ConsoleFixture {
             openGatewayScreen();
             TextField recipient = node("#recipientField");
             interact(() -> {
+                ((javafx.scene.control.ScrollPane) node("#formScroll")).setVvalue(1.0);
                 recipient.requestFocus();
                 recipient.setText("");
             });

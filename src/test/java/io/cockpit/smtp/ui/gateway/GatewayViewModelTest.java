@@ -335,15 +335,16 @@ class GatewayViewModelTest {
     }
 
     @Test
-    void problemsFoundByTheServiceAreShownOnTheirFields() {
-        // OAuth 2.0 fields have no place on this form: the service's whole-record check refuses the save.
+    void oauthWithoutMailboxProviderOrClientIdIsMarkedOnEachField() {
         vm.authProperty().set(Authentication.OAUTH2);
         vm.securityProperty().set(Security.STARTTLS);
 
         vm.form().save();
 
-        assertEquals(FormModel.Notice.INVALID, vm.form().noticeProperty().get());
         assertEquals(Problem.USERNAME_REQUIRED, vm.form().problems().property(GatewayField.USERNAME).get().problem());
+        assertEquals(Problem.OAUTH_FIELD_REQUIRED, vm.form().problems().property(GatewayField.OAUTH_PROVIDER).get().problem());
+        assertEquals(Problem.OAUTH_FIELD_REQUIRED, vm.form().problems().property(GatewayField.OAUTH_CLIENT_ID).get().problem());
+        assertFalse(vm.form().canSaveProperty().get());
         assertFalse(services.gateways().loadPortal().auth() == Authentication.OAUTH2, "nothing was saved");
     }
 

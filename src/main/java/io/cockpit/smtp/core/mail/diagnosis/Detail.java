@@ -75,7 +75,15 @@ public record Detail(Detail.Code code, List<Object> args) {
          *  message of the token service. */
         OAUTH_TOKEN_UNAVAILABLE,
         /** The user stopped the run while the OAuth 2.0 token was being obtained. */
-        CANCELLED_DURING_TOKEN
+        CANCELLED_DURING_TOKEN,
+        /** An access token was obtained: valid until ({@code Instant}); the token itself is never a detail. */
+        TOKEN_OBTAINED,
+        /** The application permissions the token carries ({@code List<String>}). */
+        ROLES,
+        /** The token does not say its permissions: they are known only once a message is sent. */
+        NO_ROLES,
+        /** What Microsoft Graph answered: the status and its reason ("HTTP 202", "HTTP 403 ErrorAccessDenied: ..."). */
+        HTTP_REPLY
     }
 
     public Detail {

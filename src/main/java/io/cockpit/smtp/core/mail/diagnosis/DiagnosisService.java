@@ -3,6 +3,7 @@ package io.cockpit.smtp.core.mail.diagnosis;
 import io.cockpit.smtp.core.gateway.Authentication;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.GatewayField;
+import io.cockpit.smtp.core.gateway.Transport;
 import io.cockpit.smtp.core.oauth.GatewaySecrets;
 import io.cockpit.smtp.core.oauth.OAuthException;
 import io.cockpit.smtp.core.store.SecretUnavailableException;
@@ -86,12 +87,19 @@ public final class DiagnosisService {
 
     private DiagnosisReport run(GatewayConfig g, String to, EmailContent content, DiagnosisListener listener,
                                 Cancellation cancellation) {
+        if (g.transport() == Transport.GRAPH) {
+            return new GraphDiagnosis(g, gateways, listener, cancellation).run(to, content);
+        }
         char[] secret = null;
         try {
             if (g.auth() != Authentication.NONE) {
                 secret = gateways.secretFor(g);
             }
-            return new Diagnosis(g, secret, listener, cancellation).run(to, content);
+            DiagnosisReport report = new Diagnosis(g, secret, listener, cancellation).run(to, content);
+            if (report.failure() == Failure.AUTH_REJECTED && g.auth() == Authentication.OAUTH2) {
+                gateways.serverRefused(g, report.lastReply());
+            }
+            return report;
         } catch (SecretUnavailableException e) {
             return refusedBeforeStart(Failure.SECRET_UNAVAILABLE,
                     Detail.of(Detail.Code.SECRET_UNAVAILABLE, String.valueOf(e.context()), String.valueOf(e.why())));
@@ -116,6 +124,12 @@ public final class DiagnosisService {
     }
 
     private static void requireServer(GatewayConfig g) throws ValidationException {
+        if (g.transport() == Transport.GRAPH) {
+            if (Syntax.isBlank(g.username())) {
+                throw ValidationException.of(GatewayField.USERNAME, Problem.REQUIRED);
+            }
+            return;
+        }
         if (Syntax.isBlank(g.server())) {
             throw ValidationException.of(GatewayField.SERVER, Problem.REQUIRED);
         }

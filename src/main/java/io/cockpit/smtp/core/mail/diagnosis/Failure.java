@@ -29,5 +29,13 @@ public enum Failure {
     MESSAGE_REFUSED,
     CONNECTION_LOST,
     PROTOCOL_ERROR,
-    CANCELLED
+    CANCELLED,
+    /** Microsoft Graph: the application lacks the Mail.Send permission for the mailbox (403, or not in its token). */
+    PERMISSION_MISSING,
+    /** Microsoft Graph refused the token (401). */
+    TOKEN_REJECTED,
+    /** Microsoft Graph asks to wait (429, 503). */
+    THROTTLED,
+    /** Microsoft Graph answered another error. */
+    HTTP_ERROR
 }

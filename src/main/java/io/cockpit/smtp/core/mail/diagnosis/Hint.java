@@ -22,5 +22,18 @@ public enum Hint {
     /** Security is none, yet the server offers STARTTLS. */
     STARTTLS_AVAILABLE,
     /** Authentication is configured in plain text (security none). */
-    AUTH_IN_CLEAR
+    AUTH_IN_CLEAR,
+    /**
+     * Microsoft 365 refused SMTP AUTH for the mailbox or the tenant (535 5.7.139, 5.7.3) with a token: no SMTP
+     * configuration can work there; send through Microsoft Graph.
+     */
+    SMTP_AUTH_DISABLED,
+    /** Microsoft 365 refused a password (535 5.7.139, 5.7.3: basic authentication is off): use OAuth 2.0. */
+    BASIC_AUTH_DISABLED,
+    /** Google wants an application password or a browser sign-in (534 5.7.9, 5.7.14): use OAuth 2.0. */
+    GOOGLE_NEEDS_OAUTH,
+    /** Microsoft Graph: grant the Mail.Send application permission and an administrator's consent. */
+    GRAPH_PERMISSION_MISSING,
+    /** Microsoft Graph throttles: the sender waits as long as it asks; nothing to change. */
+    GRAPH_THROTTLED
 }

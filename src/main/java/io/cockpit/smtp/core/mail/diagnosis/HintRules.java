@@ -39,8 +39,10 @@ final class HintRules {
                 case CERT_EXPIRED -> out.add(Hint.CERT_EXPIRED);
                 case CERT_NAME_MISMATCH -> out.add(Hint.CERT_NAME_MISMATCH);
                 case AUTH_NOT_OFFERED -> out.add(Hint.AUTH_NOT_OFFERED);
-                case AUTH_REJECTED -> out.add(Hint.CREDENTIALS_REFUSED);
+                case AUTH_REJECTED -> out.add(providerAuthHint(g, failedReply));
                 case SECRET_UNAVAILABLE -> out.add(Hint.SECRET_UNAVAILABLE);
+                case PERMISSION_MISSING -> out.add(Hint.GRAPH_PERMISSION_MISSING);
+                case THROTTLED -> out.add(Hint.GRAPH_THROTTLED);
                 case SENDER_REFUSED, RECIPIENT_REFUSED -> {
                     if (failedReply != null && POLICY.matcher(failedReply).matches()) {
                         out.add(Hint.SENDER_OR_RELAY_REFUSED);
@@ -67,6 +69,23 @@ final class HintRules {
             out.add(Hint.AUTH_IN_CLEAR);
         }
         return new ArrayList<>(out);
+    }
+
+    /**
+     * What a refused authentication means with the providers that turn SMTP AUTH off: Microsoft's 5.7.139 and 5.7.3
+     * (with a token, or saying SmtpClientAuthentication is disabled: SMTP cannot work there, use Graph; with a
+     * password: basic authentication is off, use OAuth 2.0), Google's 5.7.9 and 5.7.14 (use OAuth 2.0).
+     */
+    static Hint providerAuthHint(GatewayConfig g, String reply) {
+        String status = enhancedStatus(reply);
+        if ("5.7.139".equals(status) || "5.7.3".equals(status)) {
+            boolean smtpOff = reply.toLowerCase(java.util.Locale.ROOT).contains("smtpclientauthentication is disabled");
+            return smtpOff || g.auth() == Authentication.OAUTH2 ? Hint.SMTP_AUTH_DISABLED : Hint.BASIC_AUTH_DISABLED;
+        }
+        if ("5.7.9".equals(status) || "5.7.14".equals(status)) {
+            return Hint.GOOGLE_NEEDS_OAUTH;
+        }
+        return Hint.CREDENTIALS_REFUSED;
     }
 
     /** The enhanced status code of a reply ("5.7.1"), or null. */

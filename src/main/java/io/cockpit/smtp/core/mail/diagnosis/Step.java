@@ -1,6 +1,9 @@
 package io.cockpit.smtp.core.mail.diagnosis;
 
-/** The steps of a connection check or a test email, in the order they can occur. */
+/**
+ * The steps of a connection check or a test email. SMTP runs RESOLVE to DATA in this order; Microsoft Graph runs
+ * TOKEN, RESOLVE, CONNECT, TLS, PERMISSION, then SEND.
+ */
 public enum Step {
     RESOLVE("resolve"),
     CONNECT("connect"),
@@ -9,7 +12,13 @@ public enum Step {
     AUTH("auth"),
     MAIL_FROM("mail-from"),
     RCPT_TO("rcpt-to"),
-    DATA("data");
+    DATA("data"),
+    /** Microsoft Graph: the application's access token from the provider. */
+    TOKEN("token"),
+    /** Microsoft Graph: the token carries the Mail.Send application permission. */
+    PERMISSION("permission"),
+    /** Microsoft Graph: the test email posted to sendMail. */
+    SEND("send");
 
     private final String id;
 
