@@ -10,6 +10,8 @@ ALTER TABLE engine ADD COLUMN host VARCHAR(255);
 ALTER TABLE engine ADD COLUMN pid BIGINT;
 ALTER TABLE engine ADD COLUMN version VARCHAR(64);
 ALTER TABLE engine ADD COLUMN started_at TIMESTAMP WITH TIME ZONE;
+-- A digest of the holder's machine id: a holder is known dead only on its own machine (host names can repeat).
+ALTER TABLE engine ADD COLUMN machine VARCHAR(64);
 
 ALTER TABLE outbox_message ADD COLUMN claim_epoch BIGINT;
 

@@ -14,9 +14,11 @@ import java.time.Instant;
  * @param pid the process id of the current or last holder, null when never run
  * @param version the program version of the current or last holder, null when never run
  * @param startedAt when the current or last holder took the engine, null when never run
+ * @param machine a digest of the holder's machine id (host names can repeat across machines), null when unknown
  */
 public record EngineInfo(String name, boolean remote, String gatewayMode, String holder, Instant lastSeen,
-                         Instant createdAt, long epoch, String host, Long pid, String version, Instant startedAt) {
+                         Instant createdAt, long epoch, String host, Long pid, String version, Instant startedAt,
+                         String machine) {
     public static final String PORTAL = "portal";
     public static final String SPECIFIC = "specific";
 

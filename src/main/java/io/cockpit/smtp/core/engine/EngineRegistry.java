@@ -58,9 +58,10 @@ public final class EngineRegistry {
         return repository.find(name);
     }
 
-    /** Someone holds it, its heartbeat is fresh, and it is not a process of this host that is gone. */
+    /** Someone holds it, its heartbeat is fresh, and it is not a process of this machine that is gone. */
     public boolean online(EngineInfo e) {
-        return e.online(clock.instant(), STALE_AFTER) && !isDeadHereHolder(e.holder());
+        boolean deadHere = machineId().equals(e.machine()) && isDeadHereHolder(e.holder());
+        return e.online(clock.instant(), STALE_AFTER) && !deadHere;
     }
 
     public void add(String name, boolean remote) throws ValidationException {
@@ -97,7 +98,7 @@ public final class EngineRegistry {
         Instant now = clock.instant();
         EngineRegistryRepository.Taken taken = repository.acquire(name, holder, now, now.minus(STALE_AFTER),
                 EngineRegistry::isDeadHereHolder, new EngineRegistryRepository.Process(hostName(),
-                        ProcessHandle.current().pid(), programVersion()));
+                        ProcessHandle.current().pid(), programVersion(), machineId()));
         if (taken == null) {
             throw ValidationException.of("name", Problem.ENGINE_UNKNOWN);
         }
@@ -154,6 +155,35 @@ public final class EngineRegistry {
         } catch (Exception e) {
             return "unknown-host";
         }
+    }
+
+    private static volatile String machine;
+    private static volatile boolean machineRead;
+
+    /**
+     * A digest of this machine's id ({@code /etc/machine-id}, else D-Bus's), the same for every process of the machine
+     * and different on a clone that was given its own id; where there is none (Windows, macOS), the host name.
+     */
+    static String machineId() {
+        if (!machineRead) {
+            String id = null;
+            for (String f : new String[] {"/etc/machine-id", "/var/lib/dbus/machine-id"}) {
+                try {
+                    String raw = java.nio.file.Files.readString(java.nio.file.Path.of(f)).trim();
+                    if (!raw.isEmpty()) {
+                        byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(raw.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        id = HexFormat.of().formatHex(d, 0, 16);
+                        break;
+                    }
+                } catch (java.io.IOException | java.security.NoSuchAlgorithmException | RuntimeException e) {
+                    // not this file
+                }
+            }
+            machine = id != null ? id : "host:" + hostName();
+            machineRead = true;
+        }
+        return machine;
     }
 
     /** The version written in the jar's manifest; "development" when run from the build's classes. */

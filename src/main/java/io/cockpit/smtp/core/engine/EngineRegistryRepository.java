@@ -17,7 +17,7 @@ import java.util.function.Predicate;
 /** The engine registry with who runs each engine, its heartbeat and its epoch. */
 public final class EngineRegistryRepository {
     private static final String COLUMNS = "name, remote, gateway_mode, holder, last_seen, created_at, epoch, host, pid, "
-            + "version, started_at";
+            + "version, started_at, machine";
     private final Database db;
 
     public EngineRegistryRepository(Database db) {
@@ -25,7 +25,7 @@ public final class EngineRegistryRepository {
     }
 
     /** The process taking an engine, as it is shown in the registry. */
-    record Process(String host, long pid, String version) {
+    record Process(String host, long pid, String version, String machine) {
     }
 
     /**
@@ -110,7 +110,9 @@ public final class EngineRegistryRepository {
             String current;
             Instant lastSeen;
             long epoch;
-            try (PreparedStatement ps = c.prepareStatement("SELECT holder, last_seen, epoch FROM engine WHERE name = ? FOR UPDATE")) {
+            String machine;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT holder, last_seen, epoch, machine FROM engine WHERE name = ? FOR UPDATE")) {
                 ps.setString(1, name);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -119,16 +121,19 @@ public final class EngineRegistryRepository {
                     current = rs.getString(1);
                     lastSeen = instant(rs.getObject(2, OffsetDateTime.class));
                     epoch = rs.getLong(3);
+                    machine = rs.getString(4);
                 }
             }
-            boolean dead = current != null && !current.equals(holder) && deadHolder.test(current);
+            // Known dead only on its own machine: another machine may carry the same host name and reuse the pid.
+            boolean sameMachine = self.machine().equals(machine);
+            boolean dead = current != null && !current.equals(holder) && sameMachine && deadHolder.test(current);
             boolean free = current == null || current.equals(holder) || lastSeen == null || lastSeen.isBefore(staleBefore)
                     || dead;
             if (!free) {
                 return new Taken(null, null);
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE engine SET holder = ?, last_seen = ?, epoch = ?, host = ?, "
-                    + "pid = ?, version = ?, started_at = ? WHERE name = ?")) {
+                    + "pid = ?, version = ?, started_at = ?, machine = ? WHERE name = ?")) {
                 ps.setString(1, holder);
                 ps.setObject(2, odt(now));
                 ps.setLong(3, epoch + 1);
@@ -136,7 +141,8 @@ public final class EngineRegistryRepository {
                 ps.setLong(5, self.pid());
                 ps.setString(6, self.version());
                 ps.setObject(7, odt(now));
-                ps.setString(8, name);
+                ps.setString(8, self.machine());
+                ps.setString(9, name);
                 ps.executeUpdate();
             }
             return new Taken(epoch + 1, dead ? epoch : null);
@@ -175,6 +181,7 @@ public final class EngineRegistryRepository {
         return new EngineInfo(rs.getString("name"), rs.getBoolean("remote"), rs.getString("gateway_mode"),
                 rs.getString("holder"), instant(rs.getObject("last_seen", OffsetDateTime.class)),
                 instant(rs.getObject("created_at", OffsetDateTime.class)), rs.getLong("epoch"), rs.getString("host"),
-                pidOrNull, rs.getString("version"), instant(rs.getObject("started_at", OffsetDateTime.class)));
+                pidOrNull, rs.getString("version"), instant(rs.getObject("started_at", OffsetDateTime.class)),
+                rs.getString("machine"));
     }
 }
