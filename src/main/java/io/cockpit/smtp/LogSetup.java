@@ -11,10 +11,16 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /**
- * SLF4J goes to java.util.logging, and java.util.logging to {@code cockpit-smtp.log} beside the store, never to the
- * terminal (a command's output is its stdout and stderr only). Nothing logged ever holds a secret.
+ * SLF4J goes to java.util.logging, and java.util.logging to {@code cockpit-smtp.log.0} beside the store, never to the
+ * terminal (a command's output is its stdout and stderr only). Nothing logged ever holds a secret. The file is rotated
+ * by size ({@code .0} the current one, up to {@code .4} the oldest), so an engine that runs for months never fills
+ * the disk.
  */
 final class LogSetup {
+    static final String FILE_PATTERN = "cockpit-smtp.log.%g";
+    static final int LIMIT_BYTES = 5 * 1024 * 1024;
+    static final int FILES = 5;
+
     private LogSetup() {
     }
 
@@ -34,7 +40,7 @@ final class LogSetup {
             Path folder = DbLocation.resolve(db, key).folder();
             Files.createDirectories(folder);
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s - %5$s%6$s%n");
-            FileHandler file = new FileHandler(folder.resolve("cockpit-smtp.log").toString(), 0, 1, true);
+            FileHandler file = new FileHandler(folder.resolve(FILE_PATTERN).toString(), LIMIT_BYTES, FILES, true);
             file.setFormatter(new SimpleFormatter());
             file.setEncoding("UTF-8");
             root.addHandler(file);

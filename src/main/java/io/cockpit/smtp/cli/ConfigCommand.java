@@ -47,12 +47,17 @@ public final class ConfigCommand {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "Validate the whole file, then apply all or nothing; a password absent from the file keeps the stored one.")
+            description = {"Validate the whole file, then apply all or nothing; a password absent from the file keeps the stored one.",
+                    "An import that changes the server or port, turns security to none, or changes the OAuth token URL "
+                            + "drops the stored secrets (password, client secret, refresh token) unless --keep-secrets "
+                            + "is given. Keys that an export does not write are refused."})
     static final class Import implements Callable<Integer> {
         @ParentCommand ConfigCommand parent;
         @Spec CommandSpec spec;
         @Option(names = "--file", paramLabel = "FILE", required = true) Path file;
         @Option(names = "--dry-run", description = "print what would change") boolean dryRun;
+        @Option(names = "--keep-secrets", description = "keep the stored secrets even when the import sends them "
+                + "to another server or token URL, or in clear") boolean keepSecrets;
 
         @Override
         public Integer call() throws ValidationException, ConflictException {
@@ -62,10 +67,15 @@ public final class ConfigCommand {
             } catch (IOException e) {
                 throw CliException.invalid("file", "cannot be read: " + file);
             }
-            ConfigTransfer.ImportResult r = parent.root.services().transfer().importJson(text, dryRun);
+            ConfigTransfer.ImportResult r = parent.root.services().transfer().importJson(text, dryRun, keepSecrets);
             PrintWriter out = spec.commandLine().getOut();
             for (HistoryEntry e : r.changes()) {
                 out.printf("%s %s: %s -> %s%n", e.section(), e.field(), e.oldValue(), e.newValue());
+            }
+            if (!r.droppedSecrets().isEmpty()) {
+                out.printf("Stored secrets %s because the import changes %s: %s. Enter them again, or import with "
+                                + "--keep-secrets to keep them.%n", dryRun ? "would be dropped" : "dropped",
+                        String.join(", ", r.dropCauses()), String.join(", ", r.droppedSecrets()));
             }
             out.println(r.changes().isEmpty() ? "Nothing to change."
                     : dryRun ? r.changes().size() + " change(s) would be applied (dry run: nothing changed)."

@@ -49,6 +49,7 @@ final class DiagnosisWords {
             case AUTH_REJECTED -> "the credentials were refused";
             case SECRET_UNAVAILABLE -> "the stored password cannot be decrypted";
             case OAUTH_TOKEN_UNAVAILABLE -> "no OAuth 2.0 access token yet";
+            case SMTPUTF8_NOT_OFFERED -> "an address needs SMTPUTF8, which the server does not offer";
             case SENDER_REFUSED -> "the sender was refused";
             case RECIPIENT_REFUSED -> "the recipient was refused";
             case MESSAGE_REFUSED -> "the message was refused";
@@ -148,6 +149,8 @@ final class DiagnosisWords {
             case EXCHANGE -> text(d.arg(0)) + " → " + text(d.arg(1));
             case MESSAGE_REPLY -> "message → " + d.arg(0);
             case MESSAGE_NOT_BUILT -> String.valueOf(d.arg(0));
+            case SMTPUTF8_NOT_OFFERED -> d.arg(0) + " has non-ASCII characters before the @ and the server does not"
+                    + " offer SMTPUTF8: nothing was sent (sent otherwise, it could reach another mailbox)";
             case SECRET_UNAVAILABLE -> "The stored secret (" + d.arg(0) + ") cannot be decrypted: " + d.arg(1)
                     + ". Enter it again.";
             case OAUTH_TOKEN_UNAVAILABLE -> "OAuth 2.0: " + d.arg(1);

@@ -45,7 +45,8 @@ public final class GatewayOptions {
     @Option(names = "--port", paramLabel = "N") String port;
     @Option(names = "--security", paramLabel = "none|ssl|starttls") String security;
     @Option(names = "--helo", paramLabel = "NAME", description = "name announced in EHLO (empty: the host's name)") String helo;
-    @Option(names = "--auth", paramLabel = "none|password|oauth2") String auth;
+    @Option(names = "--auth", paramLabel = "none|password|oauth2", description = "with password or oauth2, a "
+            + "security of none becomes starttls unless --security none is given in the same command") String auth;
     @Option(names = "--username", paramLabel = "USER") String username;
     @Option(names = "--password-stdin", description = "read the password from standard input (one line)") boolean passwordStdin;
     @Option(names = "--oauth-provider", paramLabel = "microsoft|google|custom") String oauthProvider;
@@ -101,7 +102,16 @@ public final class GatewayOptions {
             GatewayValidator.helo(helo).ifPresent(p -> problems.add(FieldProblem.error(HELO, p)));
             b.helo(helo.isBlank() ? null : helo);
         }
-        if (auth != null) choice(AUTH, auth, Authentication.class, problems).ifPresent(b::auth);
+        if (auth != null) {
+            choice(AUTH, auth, Authentication.class, problems).ifPresent(a -> {
+                b.auth(a);
+                // With authentication the security defaults to STARTTLS: credentials in clear take --security none
+                // given in this very command.
+                if (a != Authentication.NONE && security == null && b.build().security() == Security.NONE) {
+                    b.security(Security.STARTTLS);
+                }
+            });
+        }
         if (username != null) b.username(username);
         if (from != null) {
             GatewayValidator.from(from, false).ifPresent(p -> problems.add(FieldProblem.error(FROM, p)));

@@ -10,10 +10,7 @@ import io.cockpit.smtp.core.validation.ValidationException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -124,11 +121,10 @@ public final class OutboxCommand {
 
     @Command(name = "purge", mixinStandardHelpOptions = true, description = "Delete sent or failed messages.")
     static final class Purge implements Callable<Integer> {
-        private static final Pattern DURATION = Pattern.compile("(\\d{1,6})([dhms])");
         @ParentCommand OutboxCommand parent;
         @Spec CommandSpec spec;
         @Option(names = "--status", required = true, paramLabel = "sent|failed") String status;
-        @Option(names = "--older-than", paramLabel = "DURATION", description = "such as 30d, 12h, 15m, 45s (or ISO-8601 P30D)")
+        @Option(names = "--older-than", paramLabel = "DURATION", description = "such as 30d, 12h, 15m, 45s, or ISO-8601 such as P1M2D or PT12H")
         String olderThan;
 
         @Override
@@ -142,28 +138,9 @@ public final class OutboxCommand {
             return ExitCode.DONE;
         }
 
+        /** The age {@code --older-than} gives, from now in this computer's time zone (calendar months and years). */
         static Duration duration(String text) throws ValidationException {
-            String t = text.trim().toLowerCase(Locale.ROOT);
-            Matcher m = DURATION.matcher(t);
-            if (m.matches()) {
-                long v = Long.parseLong(m.group(1));
-                return switch (m.group(2)) {
-                    case "d" -> Duration.ofDays(v);
-                    case "h" -> Duration.ofHours(v);
-                    case "m" -> Duration.ofMinutes(v);
-                    default -> Duration.ofSeconds(v);
-                };
-            }
-            try {
-                Duration d = t.startsWith("p") && t.contains("d") && !t.contains("t")
-                        ? Duration.ofDays(java.time.Period.parse(text.trim()).getDays()) : Duration.parse(text.trim());
-                if (d.isNegative()) {
-                    throw ValidationException.of("older-than", Problem.DURATION_INVALID);
-                }
-                return d;
-            } catch (java.time.format.DateTimeParseException e) {
-                throw ValidationException.of("older-than", Problem.DURATION_INVALID);
-            }
+            return Ages.parse(text, java.time.ZonedDateTime.now(), "older-than");
         }
     }
 }

@@ -26,6 +26,8 @@ final class ProblemWords {
             case RATE_RANGE -> "must be a whole number from 0 (no cap) to 100000";
             case ADDRESS_INVALID -> "must be one email address such as name@example.com";
             case ADDRESS_LIST -> "must be a single address, not a list";
+            case ADDRESS_CHARACTER -> "holds a character that cannot stand in an email address (an invisible, text"
+                    + " direction, special space, private-use or unassigned character)";
             case ENGINE_UNKNOWN -> "is not a registered engine";
             case CHOICE_INVALID -> "is not one of the allowed values";
             case USERNAME_REQUIRED -> "is required when authentication is on";
@@ -54,7 +56,18 @@ final class ProblemWords {
                     + "messages are sent by the gateway's engine";
             case NAME_INVALID -> "must be 1 to 64 letters, digits, '.', '_' or '-'";
             case JSON_INVALID -> "is not a JSON object with the fields of a message";
+            case NOT_A_STRING -> "must be a JSON string";
+            case NOT_A_LIST -> "must be a JSON array of address strings, or one string";
+            case NOT_AN_OBJECT -> "must be a JSON object of NAME: value";
+            case UNKNOWN_FIELD -> "is not a field of a message (flow, to, lang, audience, subject, body, vars, engine)";
+            case LINE_TOO_LONG -> "is longer than " + BatchReader.MAX_LINE_CHARS + " characters";
+            case BATCH_TOO_LARGE -> "holds more than " + BatchReader.MAX_MESSAGES + " messages or "
+                    + BatchReader.MAX_BATCH_CHARS / (1024 * 1024) + " M characters: split it";
             case DURATION_INVALID -> "must be a duration such as 30d, 12h, 15m or 45s";
+            case UNKNOWN_KEY -> "is not a key of a configuration file (see config export)";
+            case PASSWORD_DROPPED_BY_IMPORT -> "is dropped because the import changes where it would be sent (server, port,"
+                    + " security none or token URL), and an active gateway needs it: import with --keep-secrets, or"
+                    + " import with \"status\": \"inactive\" and set the password again";
         };
     }
 }

@@ -1,20 +1,18 @@
 package io.cockpit.smtp.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.cockpit.smtp.core.outbox.NewMessage;
 import io.cockpit.smtp.core.outbox.OutboxService;
 import io.cockpit.smtp.core.validation.FieldProblem;
 import io.cockpit.smtp.core.validation.Problem;
 import io.cockpit.smtp.core.validation.ValidationException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,75 +106,30 @@ public final class SendCommand implements Callable<Integer> {
     }
 
     private List<Long> sendBatch(OutboxService outbox) throws ValidationException, IOException {
-        List<NewMessage> messages = new ArrayList<>();
-        List<Integer> lines = new ArrayList<>();
-        List<FieldProblem> problems = new ArrayList<>();
-        BufferedReader in = "-".equals(batch)
-                ? new BufferedReader(new InputStreamReader(root.stdin(), StandardCharsets.UTF_8))
-                : openFile(Path.of(batch));
-        try (in) {
-            String line;
-            int n = 0;
-            while ((line = in.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    messages.add(parse(OutboxJson.MAPPER.readTree(line)));
-                    lines.add(n);
-                } catch (IOException | IllegalArgumentException e) {
-                    problems.add(FieldProblem.error("line " + n, Problem.JSON_INVALID));
-                }
-            }
+        BatchReader.Result read;
+        try (Reader in = "-".equals(batch) ? new InputStreamReader(root.stdin(), StandardCharsets.UTF_8)
+                : openFile(Path.of(batch))) {
+            read = BatchReader.read(in);
         }
-        if (messages.isEmpty() && problems.isEmpty()) {
+        List<Integer> lines = read.lines();
+        if (read.messages().isEmpty() && read.problems().isEmpty()) {
             throw CliException.invalid("batch", "holds no message");
         }
-        if (!problems.isEmpty()) {
-            problems.addAll(outbox.checkAll(messages, i -> "line " + lines.get(i) + ": "));
+        if (!read.problems().isEmpty()) {
+            List<FieldProblem> problems = new ArrayList<>(read.problems());
+            if (!read.truncated()) {
+                problems.addAll(outbox.checkAll(read.messages(), i -> "line " + lines.get(i) + ": "));
+            }
             throw new ValidationException(problems);
         }
-        return outbox.enqueueAll(messages, i -> "line " + lines.get(i) + ": ");
+        return outbox.enqueueAll(read.messages(), i -> "line " + lines.get(i) + ": ");
     }
 
-    private static BufferedReader openFile(Path p) {
+    private static Reader openFile(Path p) {
         try {
             return Files.newBufferedReader(p, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw CliException.invalid("batch", "cannot be read (" + e.getMessage() + ")");
         }
-    }
-
-    /** One JSON line: the same fields as the options; "to" a list or one string; "vars" an object of strings. */
-    static NewMessage parse(JsonNode o) {
-        if (!o.isObject()) {
-            throw new IllegalArgumentException("not an object");
-        }
-        List<String> recipients = new ArrayList<>();
-        JsonNode to = o.get("to");
-        if (to != null && to.isArray()) {
-            to.forEach(t -> recipients.add(t.isTextual() ? t.asText() : null));
-        } else if (to != null && to.isTextual()) {
-            recipients.add(to.asText());
-        }
-        Map<String, String> vars = new LinkedHashMap<>();
-        JsonNode v = o.get("vars");
-        if (v != null && v.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = v.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                vars.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText());
-            }
-        } else if (v != null && !v.isNull()) {
-            throw new IllegalArgumentException("vars is not an object");
-        }
-        return new NewMessage(text(o, "flow"), recipients, text(o, "lang"), text(o, "audience"), text(o, "subject"),
-                text(o, "body"), vars, text(o, "engine"));
-    }
-
-    private static String text(JsonNode o, String field) {
-        JsonNode n = o.get(field);
-        return n == null || n.isNull() ? null : n.asText();
     }
 }

@@ -165,4 +165,20 @@ class GatewayCommandTest {
         assertFalse(r.err().contains("Exception"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
     }
+
+    @Test
+    void authenticationDefaultsToStartTlsUnlessNoneIsGivenInTheSameCommand() {
+        assertEquals(0, CliRun.run(dir, null, "gateway", "set", "--server", "smtp.example.com", "--security", "none").code());
+        CliRun r = CliRun.run(dir, "pw\n", "gateway", "set", "--auth", "password", "--username", "svc", "--password-stdin");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("starttls", CliRun.run(dir, null, "gateway", "show", "--json").json().get("security").asText());
+
+        CliRun clear = CliRun.run(dir, null, "gateway", "set", "--auth", "password", "--security", "none");
+        assertEquals(0, clear.code(), clear.err());
+        assertEquals("none", CliRun.run(dir, null, "gateway", "show", "--json").json().get("security").asText());
+        CliRun other = CliRun.run(dir, null, "gateway", "set", "--display-name", "Desk");
+        assertEquals(0, other.code(), other.err());
+        assertEquals("none", CliRun.run(dir, null, "gateway", "show", "--json").json().get("security").asText(),
+                "a later command that does not choose authentication keeps the choice");
+    }
 }

@@ -11,6 +11,24 @@ public final class ChildJvm {
     private ChildJvm() {
     }
 
+    /**
+     * As {@link #start(Class, Path, String...)}, with options for the child JVM (such as a small heap) and its standard
+     * input left open for the test to write.
+     */
+    public static Process startWithInput(List<String> jvmOptions, Class<?> main, Path log, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("-Djava.util.logging.config.file=/dev/null");
+        cmd.add(main.getName());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.redirectError(log.toFile());
+        return pb.start();
+    }
+
     public static Process start(Class<?> main, Path log, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

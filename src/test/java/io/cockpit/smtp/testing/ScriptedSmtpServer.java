@@ -1,8 +1,6 @@
 package io.cockpit.smtp.testing;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -35,8 +33,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private volatile boolean silent;
     private volatile boolean offerAuth;
     private volatile boolean closeMidData;
-    /** The answer to AUTH (any mechanism, initial response on the line); null: AUTH is not offered through it. */
-    private volatile String authReply;
+    private volatile boolean offerSmtpUtf8;
+    private final List<String> secrets = Collections.synchronizedList(new ArrayList<>());
+    private volatile Function<String, String> authReply = secret -> "235 2.7.0 authenticated";
+    private final List<byte[]> commands = Collections.synchronizedList(new ArrayList<>());
     private volatile Function<String, String> rcptReply = a -> "250 2.1.5 ok";
     private volatile Function<Integer, String> dataReply = n -> "250 2.0.0 queued as " + n;
 
@@ -62,10 +62,46 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return this;
     }
 
-    /** Offers AUTH PLAIN LOGIN XOAUTH2 and answers every AUTH with {@code reply} ("535 5.7.139 ..." to refuse). */
-    public ScriptedSmtpServer authReply(String reply) {
+    public ScriptedSmtpServer offerSmtpUtf8(boolean v) {
+        offerSmtpUtf8 = v;
+        return this;
+    }
+
+    /**
+     * Every command line as the client wrote it, byte for byte, without its final CRLF (message content excluded). A
+     * line is cut at LF only, so a bare CR or a stray byte inside a command shows here as it came.
+     */
+    public List<byte[]> commandBytes() {
+        synchronized (commands) {
+            return commands.stream().map(byte[]::clone).toList();
+        }
+    }
+
+    /** The command lines decoded as UTF-8, for assertions that need not see bytes. */
+    public List<String> commands() {
+        return commandBytes().stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList();
+    }
+
+    /**
+     * What to answer to the credentials (the password, or the XOAUTH2 token), once decoded. A reply starting with 334
+     * is XOAUTH2's error challenge: the exchange then ends in 535.
+     */
+    public ScriptedSmtpServer auth(Function<String, String> reply) {
         authReply = reply;
         return this;
+    }
+
+    /** Offers AUTH PLAIN LOGIN XOAUTH2 and answers every AUTH with {@code reply} ("535 5.7.139 ..." to refuse). */
+    public ScriptedSmtpServer authReply(String reply) {
+        offerAuth = true;
+        return auth(secret -> reply);
+    }
+
+    /** The password (or access token) of every AUTH, in order, decoded from PLAIN, LOGIN or XOAUTH2. */
+    public List<String> secrets() {
+        synchronized (secrets) {
+            return List.copyOf(secrets);
+        }
     }
 
     /** Close the connection after reading a few lines of the first DATA. */
@@ -123,17 +159,26 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 Thread.sleep(60_000);
                 return;
             }
-            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+            LineIn in = new LineIn(s.getInputStream());
             OutputStream out = s.getOutputStream();
             say(out, "220 scripted.test ESMTP");
-            String line;
-            while ((line = in.readLine()) != null) {
+            byte[] raw;
+            while ((raw = in.readBytes()) != null) {
+                commands.add(raw);
+                String line = new String(raw, StandardCharsets.UTF_8);
                 String cmd = line.toUpperCase(Locale.ROOT);
                 if (cmd.startsWith("EHLO")) {
-                    say(out, "250-scripted.test\r\n250-8BITMIME\r\n" + (authReply != null ? "250-AUTH PLAIN LOGIN XOAUTH2\r\n"
-                            : offerAuth ? "250-AUTH PLAIN LOGIN\r\n" : "") + "250 SIZE 10000000");
-                } else if (cmd.startsWith("AUTH") && authReply != null) {
-                    say(out, authReply);
+                    say(out, "250-scripted.test\r\n250-8BITMIME\r\n" + (offerAuth ? "250-AUTH PLAIN LOGIN XOAUTH2\r\n" : "")
+                            + (offerSmtpUtf8 ? "250-SMTPUTF8\r\n" : "") + "250 SIZE 10000000");
+                } else if (cmd.startsWith("AUTH ")) {
+                    String reply = authReply.apply(secret(line, in, out));
+                    if (reply.startsWith("334 ")) {
+                        // XOAUTH2's refusal: an error challenge, the client's empty answer, then the final reply.
+                        say(out, reply);
+                        in.readLine();
+                        reply = "535 5.7.8 Username and Password not accepted";
+                    }
+                    say(out, reply);
                 } else if (cmd.startsWith("HELO")) {
                     say(out, "250 scripted.test");
                 } else if (cmd.startsWith("MAIL FROM")) {
@@ -183,6 +228,62 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             // the client went away; nothing to do
         } finally {
             open.decrementAndGet();
+        }
+    }
+
+    /** Reads the credentials of one AUTH exchange (asking for what the client did not give at once). */
+    private String secret(String line, LineIn in, OutputStream out) throws IOException {
+        String[] words = line.split(" ");
+        String mechanism = words[1].toUpperCase(Locale.ROOT);
+        String secret;
+        if (mechanism.equals("LOGIN")) {
+            say(out, "334 VXNlcm5hbWU6");
+            in.readLine();
+            say(out, "334 UGFzc3dvcmQ6");
+            secret = decode(in.readLine());
+        } else {
+            String initial = words.length > 2 ? words[2] : null;
+            if (initial == null) {
+                say(out, "334 ");
+                initial = in.readLine();
+            }
+            String all = decode(initial);
+            secret = mechanism.equals("XOAUTH2")
+                    ? all.replaceFirst("(?s).*auth=Bearer ", "").replace("\u0001", "")
+                    : all.substring(all.lastIndexOf('\0') + 1);
+        }
+        secrets.add(secret);
+        return secret;
+    }
+
+    private static String decode(String b64) {
+        return new String(java.util.Base64.getDecoder().decode(b64.trim()), StandardCharsets.UTF_8);
+    }
+
+    /** Lines as bytes, cut at LF; the CR before it is dropped. */
+    private static final class LineIn {
+        private final java.io.InputStream in;
+
+        LineIn(java.io.InputStream in) {
+            this.in = new java.io.BufferedInputStream(in);
+        }
+
+        byte[] readBytes() throws IOException {
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            int c;
+            while ((c = in.read()) != -1 && c != '\n') {
+                b.write(c);
+            }
+            if (c == -1 && b.size() == 0) {
+                return null;
+            }
+            byte[] line = b.toByteArray();
+            return line.length > 0 && line[line.length - 1] == '\r' ? java.util.Arrays.copyOf(line, line.length - 1) : line;
+        }
+
+        String readLine() throws IOException {
+            byte[] b = readBytes();
+            return b == null ? null : new String(b, StandardCharsets.UTF_8);
         }
     }
 

@@ -15,6 +15,8 @@ public final class GatewayField {
     public static final String OAUTH_TENANT = "oauth-tenant";
     public static final String OAUTH_CLIENT_ID = "oauth-client-id";
     public static final String OAUTH_CLIENT_SECRET = "oauth-client-secret";
+    /** Not a form field: the refresh token the console keeps, sealed under this name. */
+    public static final String OAUTH_REFRESH_TOKEN = "oauth-refresh-token";
     public static final String OAUTH_TOKEN_URL = "oauth-token-url";
     public static final String OAUTH_SCOPE = "oauth-scope";
     public static final String FROM = "from";

@@ -5,6 +5,7 @@ import io.cockpit.smtp.core.history.HistoryRepository;
 import io.cockpit.smtp.core.store.ConflictException;
 import io.cockpit.smtp.core.store.Database;
 import io.cockpit.smtp.core.store.SealedSecret;
+import io.cockpit.smtp.core.store.SecretUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -50,32 +51,66 @@ public final class GatewayRepository {
         });
     }
 
+    /** Re-seals the secrets of one gateway (key rotation); returns it unchanged when it holds none. */
+    public interface Resealer {
+        GatewayConfig reseal(GatewayConfig g) throws SecretUnavailableException;
+    }
+
     /**
-     * Replaces the sealed secrets of every gateway in one transaction (key rotation); versions are kept, since the
-     * configuration itself does not change.
+     * Replaces the sealed secrets of every gateway in one transaction that holds every gateway row from the first
+     * read to the commit (key rotation): the secrets are read under that lock, so a save that committed first is the
+     * one re-sealed, and one that comes later waits. The version of each gateway rewritten goes up, so a form loaded
+     * before cannot save its old ciphertext back: it gets a conflict.
+     *
+     * @return the gateways as stored now
      */
-    public void resealAll(java.util.function.UnaryOperator<GatewayConfig> reseal) {
-        db.inTransaction(c -> {
-            List<GatewayConfig> all = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT name FROM gateway FOR UPDATE");
+    public List<GatewayConfig> resealAll(Resealer reseal) throws SecretUnavailableException {
+        return db.inTransaction(c -> {
+            List<String> names = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT name FROM gateway ORDER BY name FOR UPDATE");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    find(c, rs.getString(1)).ifPresent(all::add);
+                    names.add(rs.getString(1));
                 }
             }
+            List<GatewayConfig> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("UPDATE gateway SET password_enc = ?, oauth_client_secret_enc = ?, "
-                    + "oauth_refresh_token_enc = ? WHERE name = ?")) {
-                for (GatewayConfig g : all) {
-                    GatewayConfig r = reseal.apply(g);
+                    + "oauth_refresh_token_enc = ?, version = version + 1 WHERE name = ? AND version = ?")) {
+                for (String name : names) {
+                    GatewayConfig g = find(c, name).orElseThrow();
+                    GatewayConfig r = reseal.reseal(g);
+                    if (r == g) {
+                        out.add(g);
+                        continue;
+                    }
                     ps.setString(1, text(r.password()));
                     ps.setString(2, text(r.oauth().clientSecret()));
                     ps.setString(3, text(r.oauth().refreshToken()));
-                    ps.setString(4, g.name());
-                    ps.addBatch();
+                    ps.setString(4, name);
+                    ps.setLong(5, g.version());
+                    if (ps.executeUpdate() != 1) {
+                        throw new IllegalStateException("gateway '" + name + "' changed while its row was locked");
+                    }
+                    out.add(r.toBuilder().version(g.version() + 1).build());
                 }
-                ps.executeBatch();
             }
-            return null;
+            return out;
+        });
+    }
+
+    /**
+     * Replaces the stored refresh token if it is still {@code expected} (compare and set), bumping the version so that a
+     * form loaded before cannot write the used token back. False when another token was stored meanwhile.
+     */
+    public boolean replaceRefreshToken(String name, SealedSecret expected, SealedSecret next) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE gateway SET oauth_refresh_token_enc = ?, "
+                    + "version = version + 1 WHERE name = ? AND oauth_refresh_token_enc = ?")) {
+                ps.setString(1, next.ciphertext());
+                ps.setString(2, name);
+                ps.setString(3, expected.ciphertext());
+                return ps.executeUpdate() == 1;
+            }
         });
     }
 

@@ -161,6 +161,36 @@ public final class GatewayService {
         return secrets.seal(secret, secretContext(gatewayName, field));
     }
 
+    /**
+     * Stores the refresh token a provider issued in place of {@code used} (single-use refresh tokens: the used one is
+     * dead). Nothing is stored when the gateway meanwhile holds another token than {@code used} (re-authorised, or
+     * rotated by another engine first); a key rotation in between only changes the ciphertext, so it is tried again.
+     *
+     * @return the new sealed token as stored, empty when another one was kept
+     */
+    public Optional<SealedSecret> replaceRefreshToken(String gatewayName, char[] used, char[] fresh)
+            throws SecretUnavailableException {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            GatewayConfig current = repository.find(gatewayName).orElse(null);
+            SealedSecret stored = current == null ? null : current.oauth().refreshToken();
+            if (stored == null) {
+                return Optional.empty();
+            }
+            char[] plain = openSecret(current, GatewayField.OAUTH_REFRESH_TOKEN, stored);
+            boolean same = java.util.Arrays.equals(plain, used);
+            java.util.Arrays.fill(plain, '\0');
+            if (!same) {
+                return Optional.empty();
+            }
+            SealedSecret next = sealSecret(gatewayName, GatewayField.OAUTH_REFRESH_TOKEN, fresh);
+            if (repository.replaceRefreshToken(gatewayName, stored, next)) {
+                LOG.info("gateway '{}': the provider rotated the refresh token; the new one is stored", gatewayName);
+                return Optional.of(next);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The plain password, for the mail code only; never log or print it. */
     public char[] openPassword(GatewayConfig config) throws SecretUnavailableException {
         return secrets.open(config.password(), secretContext(config.name(), GatewayField.PASSWORD));

@@ -4,12 +4,11 @@ import io.cockpit.smtp.core.store.SealedSecret;
 import io.cockpit.smtp.core.store.SecretBox;
 import io.cockpit.smtp.core.store.SecretUnavailableException;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** {@code config rotate-key}: every secret the gateways hold, re-encrypted under a new key file. */
 public final class KeyRotation {
@@ -22,45 +21,58 @@ public final class KeyRotation {
     }
 
     /**
-     * Re-encrypts every stored secret under a new key file. The new key is written beside the old one first, the
-     * secrets are re-encrypted in one transaction, then the new key file replaces the old one; the old key is kept as
-     * {@code <key>.old} until the next rotation.
+     * Re-encrypts every stored secret under a new key. The new key is written beside the key file first; the secrets
+     * are read, re-sealed and written back in one transaction that holds every gateway row (a secret that cannot be
+     * read stops the rotation before anything changes); then the new key replaces the key file. The replaced key
+     * stays beside it as a retired key, so a process that read a secret before the rotation can still open it.
+     *
+     * @return how many secrets were re-encrypted
      */
     public int rotate() throws SecretUnavailableException, IOException {
-        Path keyFile = secrets.keyFile();
-        Path fresh = keyFile.resolveSibling(keyFile.getFileName() + ".new");
-        SecretBox next = SecretBox.createNew(fresh);
-        List<GatewayConfig> all = repository.findAll();
-        // Decrypt everything first: a secret that cannot be read stops the rotation before anything changes.
-        List<GatewayConfig> resealed = new ArrayList<>();
-        int count = 0;
-        for (GatewayConfig g : all) {
-            GatewayConfig.Builder b = g.toBuilder();
-            if (g.password() != null) {
-                b.password(reseal(g, GatewayField.PASSWORD, g.password(), next));
-                count++;
-            }
-            GatewayConfig.OAuthSettings o = g.oauth();
-            SealedSecret cs = o.clientSecret() == null ? null : reseal(g, GatewayField.OAUTH_CLIENT_SECRET, o.clientSecret(), next);
-            SealedSecret rt = o.refreshToken() == null ? null : reseal(g, "oauth-refresh-token", o.refreshToken(), next);
-            count += (cs == null ? 0 : 1) + (rt == null ? 0 : 1);
-            b.oauth(new GatewayConfig.OAuthSettings(o.provider(), o.tenant(), o.clientId(), cs, o.tokenUrl(), o.scope(), rt));
-            resealed.add(b.build());
+        SecretBox.Rotation rotation = secrets.startRotation();
+        AtomicInteger count = new AtomicInteger();
+        List<GatewayConfig> stored;
+        try {
+            stored = repository.resealAll(g -> reseal(g, rotation, count));
+        } catch (SecretUnavailableException | RuntimeException e) {
+            rotation.abandon();
+            throw e;
         }
-        repository.resealAll(g -> resealed.stream().filter(r -> r.name().equals(g.name())).findFirst().orElse(g));
-        if (Files.exists(keyFile)) {
-            Files.copy(keyFile, keyFile.resolveSibling(keyFile.getFileName() + ".old"), StandardCopyOption.REPLACE_EXISTING);
+        rotation.complete();
+        List<SealedSecret> still = new ArrayList<>();
+        for (GatewayConfig g : stored) {
+            still.add(g.password());
+            still.add(g.oauth().clientSecret());
+            still.add(g.oauth().refreshToken());
         }
-        Files.move(fresh, keyFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        secrets.reload();
-        return count;
+        rotation.pruneRetired(still.stream().filter(Objects::nonNull).toList());
+        return count.get();
     }
 
-    private SealedSecret reseal(GatewayConfig g, String field, SealedSecret s, SecretBox next) throws SecretUnavailableException {
+    private GatewayConfig reseal(GatewayConfig g, SecretBox.Rotation rotation, AtomicInteger count)
+            throws SecretUnavailableException {
+        GatewayConfig.OAuthSettings o = g.oauth();
+        if (g.password() == null && o.clientSecret() == null && o.refreshToken() == null) {
+            return g;
+        }
+        GatewayConfig.Builder b = g.toBuilder();
+        if (g.password() != null) {
+            b.password(reseal(g, GatewayField.PASSWORD, g.password(), rotation));
+            count.incrementAndGet();
+        }
+        SealedSecret cs = o.clientSecret() == null ? null : reseal(g, GatewayField.OAUTH_CLIENT_SECRET, o.clientSecret(), rotation);
+        SealedSecret rt = o.refreshToken() == null ? null : reseal(g, GatewayField.OAUTH_REFRESH_TOKEN, o.refreshToken(), rotation);
+        count.addAndGet((cs == null ? 0 : 1) + (rt == null ? 0 : 1));
+        b.oauth(new GatewayConfig.OAuthSettings(o.provider(), o.tenant(), o.clientId(), cs, o.tokenUrl(), o.scope(), rt));
+        return b.build();
+    }
+
+    private SealedSecret reseal(GatewayConfig g, String field, SealedSecret s, SecretBox.Rotation rotation)
+            throws SecretUnavailableException {
         String context = "gateway:" + g.name() + ":" + field;
         char[] plain = secrets.open(s, context);
         try {
-            return next.seal(plain, context);
+            return rotation.seal(plain, context);
         } finally {
             Arrays.fill(plain, '\0');
         }

@@ -15,4 +15,9 @@ public final class DeliveryFailure extends Exception {
     public boolean permanent() {
         return permanent;
     }
+
+    /** The server refused the credentials (for OAuth 2.0: the access token, which a fresh one may replace). */
+    public boolean authenticationRefused() {
+        return getCause() instanceof jakarta.mail.AuthenticationFailedException;
+    }
 }

@@ -1,6 +1,5 @@
 package io.cockpit.smtp.core.mail;
 
-import io.cockpit.smtp.core.validation.Syntax;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -81,12 +80,17 @@ public final class MimeMessages {
 
     /** One address, parsed strictly; anything that is not exactly one clean address is refused. */
     public static InternetAddress address(String s) throws AddressException {
-        if (s == null || Syntax.hasControlCharacters(s) || Syntax.address(s).isPresent()) {
-            throw new AddressException("not a single valid address", String.valueOf(s).replaceAll("\\p{Cntrl}", "?"));
-        }
-        InternetAddress a = new InternetAddress(s.trim(), true);
-        a.validate();
-        return a;
+        return WireAddress.of(s);
+    }
+
+    /** The first address of the draft that can only travel with SMTPUTF8 (From, Reply-To or a recipient), if any. */
+    public static java.util.Optional<String> needingSmtpUtf8(MailDraft d, List<String> envelope) {
+        List<String> all = new ArrayList<>();
+        all.add(d.from());
+        all.add(d.replyTo());
+        all.addAll(d.to());
+        all.addAll(envelope);
+        return all.stream().filter(WireAddress::needsSmtpUtf8).findFirst();
     }
 
     static InternetAddress[] addresses(List<String> list) throws AddressException {

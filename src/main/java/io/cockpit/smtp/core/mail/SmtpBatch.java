@@ -26,10 +26,12 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  */
 public final class SmtpBatch implements AutoCloseable {
     private final Session session;
+    private final Session asciiHeaders;
     private final SMTPTransport transport;
 
     private SmtpBatch(Session session, SMTPTransport transport) {
         this.session = session;
+        this.asciiHeaders = SmtpSessions.forHeaders(session, false);
         this.transport = transport;
     }
 
@@ -61,12 +63,20 @@ public final class SmtpBatch implements AutoCloseable {
     public DeliveryOutcome send(MailDraft draft, List<String> envelope) {
         MimeMessage message;
         InternetAddress[] rcpt;
+        var utf8Address = MimeMessages.needingSmtpUtf8(draft, envelope);
         try {
-            message = MimeMessages.build(session, draft);
+            message = MimeMessages.build(utf8Address.isPresent() ? session : asciiHeaders, draft);
             rcpt = MimeMessages.addresses(envelope);
         } catch (MessagingException e) {
             Map<String, DeliveryOutcome.AddressOutcome> all = new LinkedHashMap<>();
             String why = "the message cannot be built: " + causeText(e);
+            envelope.forEach(a -> all.put(a, new DeliveryOutcome.AddressOutcome(DeliveryOutcome.Kind.PERMANENT, why)));
+            return new DeliveryOutcome(all, why, false);
+        }
+        if (utf8Address.isPresent() && !transport.supportsExtension("SMTPUTF8")) {
+            // Sent without SMTPUTF8 the local part would be mangled into another mailbox's name: never try.
+            String why = smtpUtf8Refusal(utf8Address.get());
+            Map<String, DeliveryOutcome.AddressOutcome> all = new LinkedHashMap<>();
             envelope.forEach(a -> all.put(a, new DeliveryOutcome.AddressOutcome(DeliveryOutcome.Kind.PERMANENT, why)));
             return new DeliveryOutcome(all, why, false);
         }
@@ -110,7 +120,8 @@ public final class SmtpBatch implements AutoCloseable {
         List<String> sent = names(e.getValidSentAddresses());
         Map<String, DeliveryOutcome.AddressOutcome> out = new LinkedHashMap<>();
         for (String a : envelope) {
-            String k = a.trim().toLowerCase(Locale.ROOT);
+            // Angus reports addresses as they went on the wire (ASCII domain): compare in that form.
+            String k = WireAddress.text(a).toLowerCase(Locale.ROOT);
             DeliveryOutcome.AddressOutcome o = perAddress.get(k);
             if (o == null && sent.contains(k)) {
                 o = new DeliveryOutcome.AddressOutcome(DeliveryOutcome.Kind.ACCEPTED, topReply);
@@ -127,6 +138,12 @@ public final class SmtpBatch implements AutoCloseable {
             reply = topReply;
         }
         return new DeliveryOutcome(out, reply, lost);
+    }
+
+    /** Why a message that needs SMTPUTF8 was not sent: the reason stored with the failed message. */
+    public static String smtpUtf8Refusal(String address) {
+        return "the server does not offer SMTPUTF8, needed for " + address
+                + " (non-ASCII characters before the @): not sent, so that it cannot reach another mailbox";
     }
 
     private boolean stillConnected() {

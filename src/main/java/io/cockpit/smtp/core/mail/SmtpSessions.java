@@ -3,6 +3,7 @@ package io.cockpit.smtp.core.mail;
 import io.cockpit.smtp.core.gateway.Authentication;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.Security;
+import jakarta.mail.Session;
 import java.util.Properties;
 
 /**
@@ -32,12 +33,16 @@ public final class SmtpSessions {
         Properties props = new Properties();
         props.put("mail.transport.protocol", p);
         props.put(k + "host", stripBrackets(g.server()));
+        // Commands and headers as UTF-8, not one byte per character (which turns U+010D into CR): addresses go out
+        // with ASCII domains, and a non-ASCII local part only once the server has offered SMTPUTF8 (checked by the
+        // caller before each message), which is when Angus adds SMTPUTF8 to MAIL FROM.
+        props.put("mail.mime.allowutf8", "true");
         props.put(k + "port", String.valueOf(g.port()));
         props.put(k + "connectiontimeout", String.valueOf(g.connectTimeoutSeconds() * 1000L));
         props.put(k + "timeout", String.valueOf(g.readTimeoutSeconds() * 1000L));
         props.put(k + "writetimeout", String.valueOf(g.readTimeoutSeconds() * 1000L));
         if (g.helo() != null && !g.helo().isBlank()) {
-            props.put(k + "localhost", g.helo());
+            props.put(k + "localhost", WireAddress.host(g.helo()));
         }
         // Verification stays on whatever the mode; the factory carries the pinned trust.
         props.put(k + "ssl.checkserveridentity", "true");
@@ -62,12 +67,27 @@ public final class SmtpSessions {
         return props;
     }
 
-    /** The host as sockets want it: an IPv6 literal without its brackets. */
+    /**
+     * The session a message's headers are written with. The transport's session writes UTF-8 (for commands), but the
+     * same setting would write headers in raw UTF-8 too (RFC 6532), which only a server that took SMTPUTF8 may get: a
+     * message whose addresses are all ASCII is written with encoded words instead, as before.
+     */
+    public static Session forHeaders(Session transport, boolean utf8) {
+        if (utf8) {
+            return transport;
+        }
+        Properties p = new Properties();
+        p.putAll(transport.getProperties());
+        p.put("mail.mime.allowutf8", "false");
+        return Session.getInstance(p);
+    }
+
+    /** The host as sockets want it: an IPv6 literal without its brackets, a name in its ASCII (IDNA) form. */
     public static String stripBrackets(String host) {
         if (host == null) {
             return null;
         }
         String h = host.trim();
-        return h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
+        return h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : WireAddress.host(h);
     }
 }

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * with the provider). Tokens are kept in memory only, until a minute before they expire.
  */
 public final class OAuthTokenService {
-    public static final String REFRESH_TOKEN_FIELD = "oauth-refresh-token";
+    public static final String REFRESH_TOKEN_FIELD = io.cockpit.smtp.core.gateway.GatewayField.OAUTH_REFRESH_TOKEN;
 
     private final GatewayService gateways;
     private final TokenEndpoint endpoint;
@@ -34,26 +34,53 @@ public final class OAuthTokenService {
         this.log = new TokenLog(clock);
     }
 
-    private record Cached(String key, AccessToken token) {
+    /**
+     * @param refreshTokens the sealed refresh tokens this token answers for: the one used and, when the provider
+     *                      rotated it, the one stored in its place (callers holding either get this token)
+     */
+    private record Cached(String key, java.util.Set<String> refreshTokens, AccessToken token) {
+        boolean answers(String key, SealedSecret refresh, java.time.Instant now) {
+            return this.key.equals(key) && refreshTokens.contains(refresh == null ? "" : refresh.ciphertext())
+                    && token.validAt(now);
+        }
     }
 
     /** A valid access token for the gateway, from the cache or the provider. */
     public AccessToken accessToken(GatewayConfig g) throws OAuthException, SecretUnavailableException, InterruptedException {
         GatewayConfig.OAuthSettings s = g.oauth();
-        String key = s.provider() + "|" + s.tenant() + "|" + s.clientId() + "|" + s.tokenUrl() + "|" + s.scope() + "|"
-                + (s.refreshToken() == null ? "" : s.refreshToken().ciphertext());
+        String key = s.provider() + "|" + s.tenant() + "|" + s.clientId() + "|" + s.tokenUrl() + "|" + s.scope();
         Cached c = cache.get(g.name());
-        if (c != null && c.key.equals(key) && c.token.validAt(clock.instant())) {
+        if (c != null && c.answers(key, s.refreshToken(), clock.instant())) {
             return c.token;
         }
         if (s.clientId() == null || s.clientId().isBlank()) {
             throw new OAuthException(OAuthException.Reason.NOT_CONFIGURED, "the OAuth client id (--oauth-client-id) is required");
         }
+        try {
+            return request(g, key, s.refreshToken());
+        } catch (OAuthException e) {
+            SealedSecret stored = storedRefreshToken(g);
+            if (e.reason() != OAuthException.Reason.GRANT_REFUSED || stored == null || stored.equals(s.refreshToken())) {
+                throw e;
+            }
+            // The token used was already replaced in the store (rotated by another process): use the stored one.
+            return request(g, key, stored);
+        }
+    }
+
+    private SealedSecret storedRefreshToken(GatewayConfig g) {
+        return gateways.load(g.name()).oauth().refreshToken();
+    }
+
+    private AccessToken request(GatewayConfig g, String key, SealedSecret sealedRefresh)
+            throws OAuthException, SecretUnavailableException, InterruptedException {
+        GatewayConfig.OAuthSettings s = g.oauth();
         OAuthEndpoints e = OAuthEndpoints.of(s);
         Map<String, String> form = new LinkedHashMap<>();
         char[] clientSecret = s.clientSecret() == null ? null
                 : gateways.openSecret(g, GatewayField.OAUTH_CLIENT_SECRET, s.clientSecret());
-        char[] refresh = s.refreshToken() == null ? null : gateways.openSecret(g, REFRESH_TOKEN_FIELD, s.refreshToken());
+        char[] refresh = sealedRefresh == null ? null : gateways.openSecret(g, REFRESH_TOKEN_FIELD, sealedRefresh);
+        char[] rotated = null;
         try {
             if (refresh != null) {
                 form.put("grant_type", "refresh_token");
@@ -80,11 +107,24 @@ public final class OAuthTokenService {
                 throw refused;
             }
             log.obtained(g.name());
-            cache.put(g.name(), new Cached(key, token));
-            return token;
+            java.util.Set<String> answers = new java.util.HashSet<>();
+            answers.add(sealedRefresh == null ? "" : sealedRefresh.ciphertext());
+            if (s.refreshToken() != null) {
+                answers.add(s.refreshToken().ciphertext());
+            }
+            if (refresh != null && token.refreshToken() != null && !token.refreshToken().contentEquals(new String(refresh))) {
+                // The provider rotated the refresh token: the one just used may be dead, so the new one is stored
+                // now, before anything else can fail, or every later refresh would be refused.
+                rotated = token.refreshToken().toCharArray();
+                gateways.replaceRefreshToken(g.name(), refresh, rotated).ifPresent(n -> answers.add(n.ciphertext()));
+            }
+            AccessToken kept = new AccessToken(token.value(), token.expiresAt(), null);
+            cache.put(g.name(), new Cached(key, java.util.Set.copyOf(answers), kept));
+            return kept;
         } finally {
             if (clientSecret != null) Arrays.fill(clientSecret, '\0');
             if (refresh != null) Arrays.fill(refresh, '\0');
+            if (rotated != null) Arrays.fill(rotated, '\0');
         }
     }
 

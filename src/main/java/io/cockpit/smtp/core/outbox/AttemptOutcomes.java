@@ -86,17 +86,41 @@ final class AttemptOutcomes {
      * but not offered: nothing is ever sent unauthenticated), else it waits.
      */
     Unsent notConnected(List<OutboxMessage> batch, DeliveryFailure f, Instant now) {
-        return f.permanent() ? failed(batch, f.getMessage()) : deferred(batch, f.getMessage(), now);
+        if (f.permanent()) {
+            return failed(batch, f.getMessage());
+        }
+        // Credentials the server refuses are the configuration's to fix: waiting for that is no attempt.
+        return f.authenticationRefused() ? waiting(batch, f.getMessage(), now) : deferred(batch, f.getMessage(), now);
     }
 
     /** The stored password cannot be decrypted: the batch waits until it is entered again (never a ciphertext as a password). */
     Unsent secretUnavailable(List<OutboxMessage> batch, SecretUnavailableException e, Instant now) {
-        return deferred(batch, e.getMessage(), now);
+        return waiting(batch, e.getMessage(), now);
     }
 
-    /** No OAuth 2.0 access token: the batch waits. */
+    /**
+     * No OAuth 2.0 access token: the batch waits. A grant the configuration lacks or the provider refuses waits without
+     * counting; a provider that cannot be reached is an attempt, as an unreachable SMTP server is.
+     */
     Unsent tokenUnavailable(List<OutboxMessage> batch, OAuthException e, Instant now) {
-        return deferred(batch, "OAuth 2.0: " + e.getMessage(), now);
+        String reason = "OAuth 2.0: " + e.getMessage();
+        return switch (e.reason()) {
+            case NOT_CONFIGURED, CLIENT_REFUSED, GRANT_REFUSED -> waiting(batch, reason, now);
+            default -> deferred(batch, reason, now);
+        };
+    }
+
+    /**
+     * The configuration prevents sending: each message waits for the retry policy's first delay, with no attempt
+     * counted and never given up, so that fixing the configuration sends everything, however long it took.
+     */
+    private Unsent waiting(List<OutboxMessage> batch, String reason, Instant now) {
+        List<AttemptResult> results = new ArrayList<>();
+        for (OutboxMessage m : batch) {
+            results.add(new AttemptResult(m.id(), OutboxStatus.DEFERRED, now.plus(retry.first()), reason, null,
+                    List.of(), false));
+        }
+        return new Unsent(true, reason, results);
     }
 
     private Unsent deferred(List<OutboxMessage> batch, String reason, Instant now) {

@@ -131,12 +131,12 @@ final class BatchSender {
 
     private void send(Claimant who, GatewayConfig gateway, List<OutboxMessage> batch, Instant claimedAt)
             throws InterruptedException {
-        char[] secret = null;
+        char[][] secret = {null};
         if (gateway.transport() == Transport.GRAPH || gateway.auth() != Authentication.NONE) {
             try {
                 // The password, or for OAuth 2.0 a fresh access token (refreshed by the provider when it expires);
                 // for Graph, the application token of the gateway's Microsoft client.
-                secret = gateway.transport() == Transport.GRAPH ? secrets.graphToken(gateway).value().toCharArray()
+                secret[0] = gateway.transport() == Transport.GRAPH ? secrets.graphToken(gateway).value().toCharArray()
                         : secrets.secretFor(gateway);
             } catch (SecretUnavailableException e) {
                 recorder.record(who, outcomes.secretUnavailable(batch, e, clock.instant()));
@@ -206,8 +206,8 @@ final class BatchSender {
                 flush(who, results);
             }
         } finally {
-            if (secret != null) {
-                Arrays.fill(secret, '\0');
+            if (secret[0] != null) {
+                Arrays.fill(secret[0], '\0');
             }
             if (connection != null) {
                 connection.close();
@@ -235,11 +235,42 @@ final class BatchSender {
         events.publish(OutboxEvent.changed(rest, OutboxStatus.DEFERRED));
     }
 
-    private MailLink open(GatewayConfig gateway, char[] secret) throws DeliveryFailure {
+    /**
+     * Opens the batch's connection. An OAuth 2.0 access token the SMTP server refuses (revoked, or its rights changed
+     * before it expired) is dropped from the cache and a fresh one tried, once; a second refusal stands. Graph renews
+     * its token on a 401 by itself (the next try gets a new one).
+     *
+     * @param secret holds the secret; replaced by the fresh token (the caller clears whatever it holds at the end)
+     */
+    private MailLink open(GatewayConfig gateway, char[][] secret) throws DeliveryFailure, InterruptedException {
         if (gateway.transport() == Transport.GRAPH) {
-            return new GraphLink(graph(gateway), gateway, secret, () -> secrets.refused(gateway));
+            return new GraphLink(graph(gateway), gateway, secret[0], () -> secrets.refused(gateway));
         }
-        return new SmtpLink(SmtpBatch.open(gateway, trust(gateway), secret));
+        try {
+            return new SmtpLink(SmtpBatch.open(gateway, trust(gateway), secret[0]));
+        } catch (DeliveryFailure refused) {
+            if (!refused.authenticationRefused() || gateway.auth() != Authentication.OAUTH2) {
+                throw refused;
+            }
+            secrets.refused(gateway);
+            try {
+                char[] fresh = secrets.secretFor(gateway);
+                Arrays.fill(secret[0], '\0');
+                secret[0] = fresh;
+            } catch (SecretUnavailableException | OAuthException e) {
+                throw refused;
+            }
+            LOG.info("engine {}: the server refused the OAuth 2.0 access token; trying once with a new one", holder.engine());
+            try {
+                return new SmtpLink(SmtpBatch.open(gateway, trust(gateway), secret[0]));
+            } catch (DeliveryFailure again) {
+                if (again.authenticationRefused()) {
+                    secrets.refused(gateway);
+                    secrets.serverRefused(gateway, again.getMessage());
+                }
+                throw again;
+            }
+        }
     }
 
     /** One HTTP client per gateway trust and timeouts: it keeps its connections to Graph open between messages. */

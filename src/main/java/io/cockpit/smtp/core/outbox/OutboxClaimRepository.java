@@ -167,7 +167,7 @@ public final class OutboxClaimRepository {
     public List<int[]> recordAll(List<Map.Entry<Claimant, List<AttemptResult>>> groups, Instant now) {
         return db.inTransaction(c -> {
             List<int[]> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_message SET status = ?, attempts = attempts + 1, "
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_message SET status = ?, attempts = attempts + ?, "
                     + "next_attempt_at = COALESCE(?, next_attempt_at), last_error = ?, sent_at = COALESCE(?, sent_at), "
                     + "claimed_by = NULL, claim_epoch = NULL, lease_until = NULL, updated_at = ? WHERE id = ? "
                     + "AND status = 'sending' AND claimed_by = ?" + FENCED);
@@ -182,13 +182,14 @@ public final class OutboxClaimRepository {
                     }
                     for (AttemptResult r : results) {
                         ps.setString(1, r.status().cliName());
-                        ps.setObject(2, r.nextAttemptAt() == null ? null : odt(r.nextAttemptAt()));
-                        ps.setString(3, clip(r.lastError(), ERROR_MAX));
-                        ps.setObject(4, r.sentAt() == null ? null : odt(r.sentAt()));
-                        ps.setObject(5, odt(now));
-                        ps.setLong(6, r.id());
-                        ps.setString(7, who.id());
-                        fence(ps, 8, who);
+                        ps.setInt(2, r.counted() ? 1 : 0);
+                        ps.setObject(3, r.nextAttemptAt() == null ? null : odt(r.nextAttemptAt()));
+                        ps.setString(4, clip(r.lastError(), ERROR_MAX));
+                        ps.setObject(5, r.sentAt() == null ? null : odt(r.sentAt()));
+                        ps.setObject(6, odt(now));
+                        ps.setLong(7, r.id());
+                        ps.setString(8, who.id());
+                        fence(ps, 9, who);
                         ps.addBatch();
                     }
                     int[] counts = ps.executeBatch();

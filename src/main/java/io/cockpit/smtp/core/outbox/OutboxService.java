@@ -8,6 +8,7 @@ import io.cockpit.smtp.core.gateway.GatewayService;
 import io.cockpit.smtp.core.mail.HeaderText;
 import io.cockpit.smtp.core.mail.MailDraft;
 import io.cockpit.smtp.core.mail.MimeMessages;
+import io.cockpit.smtp.core.mail.WireAddress;
 import io.cockpit.smtp.core.validation.FieldProblem;
 import io.cockpit.smtp.core.validation.Problem;
 import io.cockpit.smtp.core.validation.Syntax;
@@ -34,6 +35,9 @@ import java.util.regex.Pattern;
 public final class OutboxService {
     public static final String DEFAULT_LANG = "fr";
     public static final int MAX_RECIPIENTS = 100;
+    /** The sizes of the columns the message is stored in (outbox_message.subject, outbox_content's texts). */
+    static final int SUBJECT_COLUMN = 2000;
+    static final int CONTENT_COLUMN = 1_000_000;
     private static final Pattern VAR_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -163,7 +167,7 @@ public final class OutboxService {
                 problems.add(FieldProblem.error(prefix + "subject", Problem.REQUIRED));
             }
         }
-        if (m.body() != null && m.body().length() > 1_000_000) {
+        if (m.body() != null && m.body().length() > CONTENT_COLUMN) {
             problems.add(FieldProblem.error(prefix + "body", Problem.TOO_LONG));
         }
         if (m.vars().size() > 100) {
@@ -198,6 +202,18 @@ public final class OutboxService {
         }
         String body = m.body() != null ? m.body() : builtIn.text();
         String html = m.body() != null ? null : builtIn.html();
+        // What the variables make can outgrow its column even when each value is within its limit.
+        String subjectSource = m.subject() != null ? "subject" : "var";
+        if (subject.length() > SUBJECT_COLUMN) {
+            problems.add(FieldProblem.error(prefix + subjectSource, Problem.TOO_LONG));
+        }
+        if (body.length() > CONTENT_COLUMN || (html != null && html.length() > CONTENT_COLUMN)
+                || (!m.vars().isEmpty() && OutboxRowRepository.json(m.vars()).length() > CONTENT_COLUMN)) {
+            problems.add(FieldProblem.error(prefix + (m.body() != null ? "body" : "var"), Problem.TOO_LONG));
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
         return Optional.of(new PreparedMessage(flow, lang, audience, to, subject, body, html, m.vars(),
                 newMessageId(ctx.idDomain()), engine));
     }
@@ -215,11 +231,12 @@ public final class OutboxService {
         return "<" + Long.toString(System.currentTimeMillis(), 36) + "." + HexFormat.of().formatHex(r) + "@" + domain + ">";
     }
 
-    /** The From address's domain when it is a plain DNS name, else this host's name, else a reserved name. */
+    /** The From address's domain (in ASCII), else this host's name, else a reserved name. */
     static String idDomain(GatewayConfig portal) {
         if (portal.from() != null) {
             int at = portal.from().lastIndexOf('@');
-            String d = at < 0 ? "" : portal.from().substring(at + 1).toLowerCase(Locale.ROOT);
+            // An internationalised domain in its ASCII form, as the From address goes out.
+            String d = at < 0 ? "" : WireAddress.host(portal.from().substring(at + 1)).toLowerCase(Locale.ROOT);
             if (d.matches("[a-z0-9.\\-]{1,120}") && d.contains(".")) {
                 return d;
             }

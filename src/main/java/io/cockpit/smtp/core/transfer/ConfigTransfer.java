@@ -6,6 +6,8 @@ import io.cockpit.smtp.core.format.EmailFormat;
 import io.cockpit.smtp.core.format.FormatJson;
 import io.cockpit.smtp.core.format.FormatService;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
+import io.cockpit.smtp.core.gateway.GatewayField;
+import io.cockpit.smtp.core.validation.FieldProblem;
 import io.cockpit.smtp.core.gateway.GatewayJson;
 import io.cockpit.smtp.core.gateway.GatewayService;
 import io.cockpit.smtp.core.gateway.TrustedCertificates;
@@ -45,14 +47,24 @@ public final class ConfigTransfer {
         return root;
     }
 
-    /** What an import would change (field, old, new), or changed; nothing is applied on a dry run. */
-    public record ImportResult(List<HistoryEntry> changes, boolean applied) {
+    /**
+     * What an import would change (field, old, new), or changed; nothing is applied on a dry run.
+     *
+     * @param droppedSecrets the stored secrets the import drops (or would drop), by field name; empty when kept
+     * @param dropCauses the fields whose change drops them: {@code server}, {@code port}, {@code security},
+     *                   {@code oauth-token-url}
+     */
+    public record ImportResult(List<HistoryEntry> changes, boolean applied, List<String> droppedSecrets,
+                               List<String> dropCauses) {
     }
 
     /**
-     * Validates the whole file first and applies all or nothing. A secret absent from the file keeps the stored one.
+     * Validates the whole file first and applies all or nothing. A secret absent from the file keeps the stored one,
+     * unless the import sends it somewhere else: a new server or port, security none, a new token endpoint. Then the
+     * stored secrets are dropped, unless {@code keepSecrets}. Keys the file should not hold are refused.
      */
-    public ImportResult importJson(String json, boolean dryRun) throws ValidationException, ConflictException {
+    public ImportResult importJson(String json, boolean dryRun, boolean keepSecrets)
+            throws ValidationException, ConflictException {
         JsonNode root;
         try {
             root = GatewayJson.MAPPER.readTree(json);
@@ -62,14 +74,27 @@ public final class ConfigTransfer {
         if (root == null || !root.isObject()) {
             throw ValidationException.of("file", Problem.CHOICE_INVALID);
         }
+        ValidationException.throwIfErrors(ImportKeys.unknown(root));
         List<HistoryEntry> changes = new ArrayList<>();
+        List<String> dropCauses = List.of();
+        List<String> dropped = List.of();
         GatewayConfig current = gateways.loadPortal();
         GatewayConfig next = current;
         JsonNode g = root.get("gateway");
         if (g != null && g.isObject()) {
             var pinned = g.has("trustedCertificatePems") ? pems(g.get("trustedCertificatePems")) : null;
             next = GatewayJson.read(g, current, pinned);
-            ValidationException.throwIfErrors(gateways.check(next));
+            dropCauses = SecretsDestination.changes(current, next);
+            if (!dropCauses.isEmpty() && !keepSecrets) {
+                dropped = SecretsDestination.held(next);
+                next = SecretsDestination.without(next);
+            }
+            List<FieldProblem> problems = new ArrayList<>(gateways.check(next));
+            if (dropped.contains(GatewayField.PASSWORD)) {
+                problems.replaceAll(p -> p.problem() == Problem.PASSWORD_REQUIRED
+                        ? FieldProblem.error(p.field(), Problem.PASSWORD_DROPPED_BY_IMPORT) : p);
+            }
+            ValidationException.throwIfErrors(problems);
             changes.addAll(diff(current, next));
         }
         EmailFormat currentFormat = formats.load();
@@ -81,7 +106,7 @@ public final class ConfigTransfer {
             changes.addAll(diff(currentFormat, nextFormat));
         }
         if (dryRun || changes.isEmpty()) {
-            return new ImportResult(changes, false);
+            return new ImportResult(changes, false, dropped, dropCauses);
         }
         GatewayConfig gatewayToSave = next == current ? null : next;
         EmailFormat formatToSave = nextFormat == currentFormat ? null : nextFormat;
@@ -103,7 +128,7 @@ public final class ConfigTransfer {
         } catch (InvalidInside e) {
             throw e.cause;
         }
-        return new ImportResult(changes, true);
+        return new ImportResult(changes, true, dropped, dropCauses);
     }
 
     private static List<io.cockpit.smtp.core.gateway.TrustedCertificate> pems(JsonNode array) throws ValidationException {

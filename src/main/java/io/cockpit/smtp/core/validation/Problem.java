@@ -15,6 +15,7 @@ public enum Problem {
     RATE_RANGE,
     ADDRESS_INVALID,
     ADDRESS_LIST,
+    ADDRESS_CHARACTER,
     ENGINE_UNKNOWN,
     /** An engine named for a portal flow other than the gateway's: only supervision alerts and tests choose theirs. */
     ENGINE_NOT_FOR_FLOW,
@@ -45,5 +46,14 @@ public enum Problem {
     ENGINE_EXISTS,
     NAME_INVALID,
     JSON_INVALID,
-    DURATION_INVALID
+    NOT_A_STRING,
+    NOT_A_LIST,
+    NOT_AN_OBJECT,
+    UNKNOWN_FIELD,
+    LINE_TOO_LONG,
+    BATCH_TOO_LARGE,
+    DURATION_INVALID,
+    // --- import ---
+    UNKNOWN_KEY,
+    PASSWORD_DROPPED_BY_IMPORT
 }

@@ -134,6 +134,9 @@ public final class Syntax {
         }
         String local = a.substring(0, at);
         String domain = a.substring(at + 1);
+        if (!standsInAddress(a)) {
+            return Optional.of(Problem.ADDRESS_CHARACTER);
+        }
         if (local.length() > 64 || !(DOT_ATOM.matcher(local).matches() || isQuotedLocal(local))) {
             return Optional.of(Problem.ADDRESS_INVALID);
         }
@@ -143,6 +146,26 @@ public final class Syntax {
             return ok ? Optional.empty() : Optional.of(Problem.ADDRESS_INVALID);
         }
         return isDnsName(domain) && domain.contains(".") ? Optional.empty() : Optional.of(Problem.ADDRESS_INVALID);
+    }
+
+    /**
+     * False for characters that look like nothing or like something else in an address: format characters (bidi
+     * controls, zero-width joiners, the byte-order mark), separators other than the ASCII space, lone surrogates,
+     * private-use and unassigned code points. Such an address would reach a mailbox other than the one the user reads.
+     */
+    static boolean standsInAddress(String s) {
+        return s.codePoints().allMatch(cp -> switch (Character.getType(cp)) {
+            case Character.FORMAT, Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                 Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED, Character.CONTROL -> cp == ' ';
+            default -> true;
+        });
+    }
+
+    /** True when the local part of an address holds a non-ASCII character: it can only travel with SMTPUTF8. */
+    public static boolean hasNonAsciiLocalPart(String address) {
+        String a = address.trim();
+        int at = a.lastIndexOf('@');
+        return (at < 0 ? a : a.substring(0, at)).chars().anyMatch(c -> c > 0x7F);
     }
 
     private static boolean isQuotedLocal(String local) {

@@ -43,6 +43,7 @@ public final class GatewayController implements UnsavedChanges {
     @FXML private ComboBox<Security> securityBox;
     @FXML private ComboBox<Authentication> authBox;
     @FXML private PasswordField passwordField;
+    @FXML private CheckBox clearTextConfirm;
     @FXML private Button removePasswordButton, saveButton, revertButton, reloadButton;
     @FXML private Label statusMessage, engineMessage, serverMessage, portMessage, securityMessage, heloMessage;
     @FXML private Label authMessage, usernameMessage, passwordMessage, fromMessage, replyToMessage, displayNameMessage;
@@ -109,6 +110,8 @@ public final class GatewayController implements UnsavedChanges {
         removePasswordButton.disableProperty().bind(vm.passwordStoredProperty().not());
         usernameField.disableProperty().bind(vm.authProperty().isEqualTo(Authentication.NONE));
         passwordField.disableProperty().bind(vm.authProperty().isNotEqualTo(Authentication.PASSWORD));
+        clearTextConfirm.selectedProperty().bindBidirectional(vm.clearTextConfirmedProperty());
+        Shown.when(clearTextConfirm, vm.clearTextChoiceProperty());
         for (Preset p : Preset.values()) {
             MenuItem item = new MenuItem(i18n.of("preset", p));
             item.setOnAction(e -> vm.applyPreset(p));

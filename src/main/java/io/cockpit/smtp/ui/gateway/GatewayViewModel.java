@@ -24,6 +24,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -58,6 +62,7 @@ public final class GatewayViewModel {
     private final ObjectProperty<Security> security = new SimpleObjectProperty<>(this, SECURITY);
     private final StringProperty helo = new SimpleStringProperty(this, HELO, "");
     private final ObjectProperty<Authentication> auth = new SimpleObjectProperty<>(this, AUTH);
+    private final BooleanProperty clearTextConfirmed = new SimpleBooleanProperty(this, "clearTextConfirmed");
     private final ObservableList<Authentication> authChoices =
             FXCollections.observableArrayList(Authentication.NONE, Authentication.PASSWORD, Authentication.OAUTH2);
     private final StringProperty username = new SimpleStringProperty(this, USERNAME, "");
@@ -71,6 +76,10 @@ public final class GatewayViewModel {
     private final StringProperty maxPerMinute = new SimpleStringProperty(this, MAX_PER_MINUTE, "");
     private final StringProperty maxRecipientsPerDay = new SimpleStringProperty(this, MAX_RECIPIENTS_PER_DAY, "");
     private final ObjectProperty<Transport> transport = new SimpleObjectProperty<>(this, TRANSPORT, Transport.SMTP);
+    /** Credentials would cross the network in clear: SMTP, authentication on, no TLS. */
+    private final BooleanBinding clearTextChoice = Bindings.createBooleanBinding(
+            () -> auth.get() != null && auth.get() != Authentication.NONE && security.get() == Security.NONE
+                    && transport.get() == Transport.SMTP, auth, security, transport);
     private final StringProperty graphUrl = new SimpleStringProperty(this, GRAPH_URL, "");
     private final GatewayOAuthFields oauth = new GatewayOAuthFields(transport, graphUrl);
     /** The part of the form a hint asked to show; the view scrolls to it. */
@@ -103,6 +112,10 @@ public final class GatewayViewModel {
         }
         oauth.observables().forEach(o -> o.addListener(x -> form.changed()));
         security.addListener((o, old, now) -> portFollows(old, now));
+        auth.addListener((o, old, now) -> securityFollowsAuthentication(old, now));
+        security.addListener((o, old, now) -> askAgainForClearText());
+        auth.addListener((o, old, now) -> askAgainForClearText());
+        clearTextConfirmed.addListener(x -> form.changed());
     }
 
     /** What a load or a save brings back: the gateway, and the engine names its engine is chosen from. */
@@ -202,6 +215,8 @@ public final class GatewayViewModel {
         port.set(String.valueOf(c.port()));
         helo.set(text(c.helo()));
         auth.set(c.auth());
+        // Stored that way, it was confirmed when it was saved.
+        clearTextConfirmed.set(c.auth() != Authentication.NONE && c.security() == Security.NONE);
         username.set(text(c.username()));
         newPassword.set("");
         passwordRemoved = false;
@@ -314,6 +329,26 @@ public final class GatewayViewModel {
         Syntax.parseInt(port.get()).ifPresent(p -> port.set(String.valueOf(now.portAfterSwitchFrom(old, p))));
     }
 
+    /**
+     * Choosing an authentication moves security from none to STARTTLS (the port follows): a password or a token in
+     * clear is never what a choice of authentication alone gives.
+     */
+    private void securityFollowsAuthentication(Authentication old, Authentication now) {
+        if (form.showing() || now == null || now == Authentication.NONE || (old != null && old != Authentication.NONE)) {
+            return;
+        }
+        if (security.get() == Security.NONE) {
+            security.set(Security.STARTTLS);
+        }
+    }
+
+    /** A change of security or authentication asks again whether credentials may travel in clear. */
+    private void askAgainForClearText() {
+        if (!form.showing()) {
+            clearTextConfirmed.set(false);
+        }
+    }
+
     private void check() {
         boolean active = status.get() == GatewayStatus.ACTIVE;
         error(STATUS, status.get() == null ? Optional.of(Problem.REQUIRED) : Optional.empty());
@@ -343,9 +378,10 @@ public final class GatewayViewModel {
         if (auth.get() == Authentication.PASSWORD && active && !passwordStored.get() && newPassword.get().isEmpty()) {
             return FieldProblem.error(PASSWORD, Problem.PASSWORD_REQUIRED);
         }
-        if (auth.get() != null && auth.get() != Authentication.NONE && security.get() == Security.NONE
-                && transport.get() == Transport.SMTP) {
-            return FieldProblem.warning(PASSWORD, Problem.PASSWORD_IN_CLEAR);
+        if (clearTextChoice.get()) {
+            // Saving credentials that travel in clear takes an explicit confirmation, then stays a warning.
+            return clearTextConfirmed.get() ? FieldProblem.warning(PASSWORD, Problem.PASSWORD_IN_CLEAR)
+                    : FieldProblem.error(PASSWORD, Problem.PASSWORD_IN_CLEAR);
         }
         return null;
     }
@@ -368,6 +404,10 @@ public final class GatewayViewModel {
     public StringProperty heloProperty() { return helo; }
     public ObjectProperty<Authentication> authProperty() { return auth; }
     public ObservableList<Authentication> authChoices() { return authChoices; }
+    /** The user confirms that credentials may travel unencrypted (security none with authentication). */
+    public BooleanProperty clearTextConfirmedProperty() { return clearTextConfirmed; }
+    /** True while security none meets an authentication: the confirmation is asked for. */
+    public BooleanBinding clearTextChoiceProperty() { return clearTextChoice; }
     public StringProperty usernameProperty() { return username; }
     public StringProperty newPasswordProperty() { return newPassword; }
     public StringProperty fromProperty() { return from; }

@@ -57,6 +57,39 @@ class SyntaxTest {
         assertEquals(Optional.ofNullable(expected), Syntax.address(address));
     }
 
+    @ParameterizedTest(name = "U+{0} cannot stand in an address")
+    @CsvSource({
+            "202E", // right-to-left override
+            "2066", // left-to-right isolate
+            "200B", // zero width space
+            "200E", // left-to-right mark
+            "FEFF", // byte order mark
+            "00A0", // no-break space
+            "E000", // private use
+    })
+    void charactersThatCannotStandInAnAddressAreRefused(String hex) {
+        String c = String.valueOf((char) Integer.parseInt(hex, 16));
+        assertEquals(Optional.of(Problem.ADDRESS_CHARACTER), Syntax.address("ab" + c + "cd@example.org"));
+    }
+
+    @ParameterizedTest(name = "U+{0} stands in a local part (sent as UTF-8, with SMTPUTF8 only)")
+    @CsvSource({
+            "010D", // č: its low byte is CR, harmless since commands are written as UTF-8
+            "010A", // Ċ: low byte LF
+            "040D", // Ѝ: low byte CR
+    })
+    void lettersWhoseLowByteIsALineBreakAreRealLetters(String hex) {
+        String c = String.valueOf((char) Integer.parseInt(hex, 16));
+        assertEquals(Optional.empty(), Syntax.address("ab" + c + "cd@example.org"));
+    }
+
+    @ParameterizedTest(name = "address ''{0}'' is a real one")
+    @CsvSource({"\u0438\u0432\u0430\u043d@example.org", "user@\u010de\u0161tina.example", "jos\u00e9@exemple.fr",
+            "\u7528\u6237@\u4f8b\u5b50.\u4e2d\u56fd"})
+    void internationalisedAddressesAreAccepted(String address) {
+        assertEquals(Optional.empty(), Syntax.address(address));
+    }
+
     @ParameterizedTest(name = "control character U+{0} is refused everywhere")
     @CsvSource({"000D", "000A", "0000", "0009", "007F", "0085", "2028"})
     void controlCharactersAreRefusedInEveryKindOfField(String hex) {

@@ -66,6 +66,26 @@ class GatewayScreenTest extends ConsoleFixture {
     }
 
     @Test
+    void aPasswordInClearTakesTheConfirmationBoxBeforeSaving() throws Exception {
+        openGatewayScreen();
+        type("#serverField", "smtp.exemple.fr");
+        choose("#securityBox", Security.NONE);
+        choose("#authBox", Authentication.PASSWORD);
+        type("#usernameField", "relais");
+        ComboBox<Security> security = node("#securityBox");
+        assertEquals(Security.STARTTLS, security.getValue(), "choosing a password moved security to STARTTLS");
+        javafx.scene.control.CheckBox confirm = node("#clearTextConfirm");
+        assertFalse(confirm.isVisible());
+
+        choose("#securityBox", Security.NONE);
+
+        assertTrue(confirm.isVisible(), "keeping none is asked for");
+        assertTrue(node("#saveButton").isDisabled());
+        clickOn(confirm);
+        assertFalse(node("#saveButton").isDisabled());
+    }
+
+    @Test
     void everyFieldSurvivesClosingAndReopeningTheWindow() throws Exception {
         openGatewayScreen();
         choose("#statusBox", GatewayStatus.ACTIVE);

@@ -214,18 +214,48 @@ class GatewayViewModelTest {
     }
 
     @Test
-    void aPasswordOverPlainTextIsAWarningNotAnError() {
+    void choosingAnAuthenticationMovesSecurityFromNoneToStartTls() {
         vm.securityProperty().set(Security.NONE);
+        vm.portProperty().set("25");
+
+        vm.authProperty().set(Authentication.PASSWORD);
+
+        assertEquals(Security.STARTTLS, vm.securityProperty().get());
+        assertEquals("587", vm.portProperty().get(), "the port follows");
+    }
+
+    @Test
+    void keepingAPasswordInClearTakesAnExplicitConfirmation() {
         vm.authProperty().set(Authentication.PASSWORD);
         vm.usernameProperty().set("relais");
+        vm.securityProperty().set(Security.NONE);
 
+        assertTrue(vm.clearTextChoiceProperty().get(), "the confirmation is asked for");
         FieldProblem p = vm.form().problems().property(GatewayField.PASSWORD).get();
         assertEquals(Problem.PASSWORD_IN_CLEAR, p.problem());
-        assertEquals(Severity.WARNING, p.severity());
-        assertTrue(vm.form().canSaveProperty().get(), "a warning does not block saving");
+        assertEquals(Severity.ERROR, p.severity());
+        assertFalse(vm.form().canSaveProperty().get(), "not saved without the confirmation");
+
+        vm.clearTextConfirmedProperty().set(true);
+        assertEquals(Severity.WARNING, vm.form().problems().property(GatewayField.PASSWORD).get().severity());
+        assertTrue(vm.form().canSaveProperty().get());
 
         vm.securityProperty().set(Security.STARTTLS);
         assertNull(vm.form().problems().property(GatewayField.PASSWORD).get());
+        vm.securityProperty().set(Security.NONE);
+        assertFalse(vm.form().canSaveProperty().get(), "a new choice of none is confirmed again");
+    }
+
+    @Test
+    void aConfigurationSavedInClearLoadsConfirmed() throws Exception {
+        GatewayConfig g = services.gateways().loadPortal();
+        services.gateways().save(g.toBuilder().security(Security.NONE).auth(Authentication.PASSWORD).username("relais").build());
+        GatewayViewModel other = newViewModel();
+        other.form().load();
+
+        assertEquals(Security.NONE, other.securityProperty().get());
+        assertTrue(other.clearTextConfirmedProperty().get());
+        assertEquals(Severity.WARNING, other.form().problems().property(GatewayField.PASSWORD).get().severity());
     }
 
     @Test

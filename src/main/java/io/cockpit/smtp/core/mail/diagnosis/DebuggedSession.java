@@ -3,6 +3,8 @@ package io.cockpit.smtp.core.mail.diagnosis;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.mail.PinnedTrust;
 import io.cockpit.smtp.core.mail.SmtpSessions;
+import io.cockpit.smtp.core.mail.WireAddress;
+import io.cockpit.smtp.core.validation.Syntax;
 import jakarta.mail.Session;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +38,7 @@ final class DebuggedSession {
         props.put("mail.debug.auth", String.valueOf(authTraceStaysPrivate()));
         if (g.from() != null && !g.from().isBlank()) {
             // The Message-ID takes its domain from here (else "user@localhost" of the machine).
-            props.put("mail.from", g.from());
+            props.put("mail.from", Syntax.address(g.from()).isEmpty() ? WireAddress.text(g.from()) : g.from());
         }
         Session session = Session.getInstance(props);
         TranscriptMasker masker = new TranscriptMasker(lines, secretForms(secret, g.username()));

@@ -67,6 +67,8 @@ public record Detail(Detail.Code code, List<Object> args) {
         EXCHANGE,
         /** The server's reply once the message content was sent. */
         MESSAGE_REPLY,
+        /** An address needs SMTPUTF8 (non-ASCII before the @) and the server does not offer it: the address. */
+        SMTPUTF8_NOT_OFFERED,
         /** The test email could not be built: the exception's text. */
         MESSAGE_NOT_BUILT,
         /** The stored secret cannot be decrypted: what it is (its store context), why (the store's words). */

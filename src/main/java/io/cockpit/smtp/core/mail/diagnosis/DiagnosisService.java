@@ -96,8 +96,18 @@ public final class DiagnosisService {
                 secret = gateways.secretFor(g);
             }
             DiagnosisReport report = new Diagnosis(g, secret, listener, cancellation).run(to, content);
-            if (report.failure() == Failure.AUTH_REJECTED && g.auth() == Authentication.OAUTH2) {
-                gateways.serverRefused(g, report.lastReply());
+            if (report.failure() == Failure.AUTH_REJECTED && g.auth() == Authentication.OAUTH2
+                    && !cancellation.stopRequested()) {
+                // A cached access token the server refuses is dropped and the run made again once with a new one,
+                // as sending does; a second refusal is the report, and the token's health keeps the server's words.
+                gateways.refused(g);
+                Arrays.fill(secret, '\0');
+                secret = gateways.secretFor(g);
+                report = new Diagnosis(g, secret, listener, cancellation).run(to, content);
+                if (report.failure() == Failure.AUTH_REJECTED) {
+                    gateways.refused(g);
+                    gateways.serverRefused(g, report.lastReply());
+                }
             }
             return report;
         } catch (SecretUnavailableException e) {

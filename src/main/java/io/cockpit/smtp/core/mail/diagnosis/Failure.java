@@ -24,6 +24,8 @@ public enum Failure {
     SECRET_UNAVAILABLE,
     /** OAuth 2.0 needs an access token the console does not hold yet. */
     OAUTH_TOKEN_UNAVAILABLE,
+    /** An address has a non-ASCII local part and the server does not offer SMTPUTF8: nothing was sent. */
+    SMTPUTF8_NOT_OFFERED,
     SENDER_REFUSED,
     RECIPIENT_REFUSED,
     MESSAGE_REFUSED,

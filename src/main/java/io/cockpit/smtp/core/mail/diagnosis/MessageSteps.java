@@ -1,6 +1,8 @@
 package io.cockpit.smtp.core.mail.diagnosis;
 
 import io.cockpit.smtp.core.gateway.GatewayConfig;
+import io.cockpit.smtp.core.mail.SmtpSessions;
+import io.cockpit.smtp.core.mail.WireAddress;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
@@ -33,12 +35,19 @@ final class MessageSteps {
         Instant now = Instant.now();
         try {
             EmailContent content = given != null ? given : new EmailContent(TestMessage.SUBJECT, TestMessage.text(g, now));
-            message = TestMessage.build(smtp.session(), g, recipient, now, content);
+            message = TestMessage.build(SmtpSessions.forHeaders(smtp.session(), utf8Address(recipient) != null), g,
+                    recipient, now, content);
             findings.testEmail = new DiagnosisReport.TestEmail(recipient, content.subject(), content.body(),
                     message.getMessageID());
         } catch (MessagingException e) {
             throw steps.fail(Step.MAIL_FROM, t0, System.nanoTime(),
                     List.of(Detail.of(Detail.Code.MESSAGE_NOT_BUILT, ErrorText.of(e))), Failure.PROTOCOL_ERROR);
+        }
+        String utf8Address = utf8Address(recipient);
+        if (utf8Address != null && !smtp.transport().supportsExtension("SMTPUTF8")) {
+            // Sending anyway would mangle the local part into another mailbox's name.
+            throw steps.fail(Step.MAIL_FROM, t0, System.nanoTime(),
+                    List.of(Detail.of(Detail.Code.SMTPUTF8_NOT_OFFERED, utf8Address)), Failure.SMTPUTF8_NOT_OFFERED);
         }
         Exception error = null;
         try {
@@ -81,6 +90,11 @@ final class MessageSteps {
         }
         steps.pass(Step.DATA, tRcpt, tData, List.of(exchange("DATA", reply(r.data.text())),
                 Detail.of(Detail.Code.MESSAGE_REPLY, r.end.text())));
+    }
+
+    private String utf8Address(String recipient) {
+        return java.util.stream.Stream.of(g.from(), g.replyTo(), recipient).filter(WireAddress::needsSmtpUtf8)
+                .findFirst().orElse(null);
     }
 
     /**

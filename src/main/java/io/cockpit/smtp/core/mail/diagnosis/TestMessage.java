@@ -1,6 +1,7 @@
 package io.cockpit.smtp.core.mail.diagnosis;
 
 import io.cockpit.smtp.core.gateway.GatewayConfig;
+import io.cockpit.smtp.core.mail.WireAddress;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -43,14 +44,14 @@ final class TestMessage {
             throws MessagingException {
         MimeMessage m = new MimeMessage(session);
         try {
-            m.setFrom(new InternetAddress(g.from(), g.displayName(), "UTF-8"));
+            m.setFrom(new InternetAddress(WireAddress.of(g.from()).getAddress(), g.displayName(), "UTF-8"));
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException("UTF-8 is always supported", e);
         }
         if (g.replyTo() != null && !g.replyTo().isBlank()) {
-            m.setReplyTo(new InternetAddress[] {new InternetAddress(g.replyTo(), true)});
+            m.setReplyTo(new InternetAddress[] {WireAddress.of(g.replyTo())});
         }
-        m.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
+        m.setRecipient(Message.RecipientType.TO, WireAddress.of(to));
         // setSubject folds and encodes; control characters are flattened first so no text can add a header line
         m.setSubject(content.subject().replaceAll("[\\p{Cntrl}]+", " ").strip(), "UTF-8");
         m.setSentDate(Date.from(now));
