@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.FileHandler;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
@@ -15,6 +17,10 @@ import java.util.logging.SimpleFormatter;
  * terminal (a command's output is its stdout and stderr only). Nothing logged ever holds a secret. The file is rotated
  * by size ({@code .0} the current one, up to {@code .4} the oldest), so an engine that runs for months never fills
  * the disk.
+ *
+ * <p>The file is opened by the first record, not at start-up: a file handler and its formatter cost tens of
+ * milliseconds (time zone rules, format checks) that {@code --version} never needs, and that the console pays on the
+ * thread opening the store rather than before its window.
  */
 final class LogSetup {
     static final String FILE_PATTERN = "cockpit-smtp.log.%g";
@@ -37,15 +43,53 @@ final class LogSetup {
         Logger root = Logger.getLogger("");
         root.setLevel(Level.INFO);
         try {
-            Path folder = DbLocation.resolve(db, key).folder();
-            Files.createDirectories(folder);
-            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s - %5$s%6$s%n");
-            FileHandler file = new FileHandler(folder.resolve(FILE_PATTERN).toString(), LIMIT_BYTES, FILES, true);
-            file.setFormatter(new SimpleFormatter());
-            file.setEncoding("UTF-8");
-            root.addHandler(file);
-        } catch (IOException | RuntimeException e) {
-            // No log file (read-only folder): the store reports the folder itself in plain words.
+            root.addHandler(new FileOnFirstRecord(DbLocation.resolve(db, key).folder().resolve(FILE_PATTERN)));
+        } catch (RuntimeException e) {
+            // No place for a log (an unusable --db value): the store reports the location itself in plain words.
+        }
+    }
+
+    /** Opens the log file when the first record arrives; a folder that cannot be written means no log, not a failure. */
+    private static final class FileOnFirstRecord extends Handler {
+        private final Path file;
+        private Handler target;
+        private boolean failed;
+
+        FileOnFirstRecord(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public synchronized void publish(LogRecord record) {
+            if (target == null && !failed) {
+                try {
+                    Files.createDirectories(file.getParent());
+                    System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s - %5$s%6$s%n");
+                    FileHandler handler = new FileHandler(file.toString(), LIMIT_BYTES, FILES, true);
+                    handler.setFormatter(new SimpleFormatter());
+                    handler.setEncoding("UTF-8");
+                    target = handler;
+                } catch (IOException | RuntimeException e) {
+                    failed = true;
+                }
+            }
+            if (target != null) {
+                target.publish(record);
+            }
+        }
+
+        @Override
+        public synchronized void flush() {
+            if (target != null) {
+                target.flush();
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (target != null) {
+                target.close();
+            }
         }
     }
 }

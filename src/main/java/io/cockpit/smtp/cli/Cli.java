@@ -29,9 +29,14 @@ public final class Cli {
      */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err,
                           Consumer<io.cockpit.smtp.core.store.DbLocation> openConsole) {
+        // First: the store opens on the second core while picocli builds its model below.
+        StorePrefetch prefetch = StorePrefetch.startFor(args);
         RootCommand root = new RootCommand();
         root.stdin(in);
+        root.prefetch(prefetch);
         CommandLine cl = new CommandLine(root);
+        // Before the settings below: picocli applies them to the commands present when they are set.
+        CommandTree.addTo(cl, args);
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cl.setCaseInsensitiveEnumValuesAllowed(true);

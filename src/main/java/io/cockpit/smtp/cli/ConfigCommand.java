@@ -1,5 +1,6 @@
 package io.cockpit.smtp.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cockpit.smtp.core.gateway.GatewayJson;
@@ -20,9 +21,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "config", mixinStandardHelpOptions = true, description = "The configuration as a whole.",
-        subcommands = {ConfigCommand.Export.class, ConfigCommand.Import.class, ConfigCommand.History.class,
-                ConfigCommand.RotateKey.class})
+/** Its commands are added by {@link Cli} from {@link CommandTree}, only those a command line needs. */
+@Command(name = "config", mixinStandardHelpOptions = true, description = "The configuration as a whole.")
 public final class ConfigCommand {
     @ParentCommand RootCommand root;
 
@@ -35,7 +35,7 @@ public final class ConfigCommand {
         @Override
         public Integer call() throws IOException {
             ObjectNode json = parent.root.services().transfer().export();
-            String text = GatewayJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n";
+            String text = GatewayJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n";
             if (file != null) {
                 Files.writeString(file, text, StandardCharsets.UTF_8);
             } else {
@@ -100,7 +100,7 @@ public final class ConfigCommand {
             List<HistoryEntry> entries = parent.root.services().history().recent(limit);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                ArrayNode a = GatewayJson.MAPPER.createArrayNode();
+                ArrayNode a = JsonNodeFactory.instance.arrayNode();
                 for (HistoryEntry e : entries) {
                     ObjectNode o = a.addObject();
                     o.put("changedAt", e.changedAt().toString());
@@ -110,7 +110,7 @@ public final class ConfigCommand {
                     o.put("oldValue", e.oldValue());
                     o.put("newValue", e.newValue());
                 }
-                out.println(GatewayJson.MAPPER.writeValueAsString(a));
+                out.println(GatewayJson.mapper().writeValueAsString(a));
             } else {
                 for (HistoryEntry e : entries) {
                     out.printf("%s  %-10s %-16s %-20s %s -> %s%n", e.changedAt(), e.osUser(), e.section(), e.field(),

@@ -1,5 +1,6 @@
 package io.cockpit.smtp.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.engine.EngineInfo;
@@ -29,15 +30,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "engine", mixinStandardHelpOptions = true, description = "The engines that send mail.",
-        subcommands = {EngineCommand.Run.class, EngineCommand.ListEngines.class, EngineCommand.Add.class,
-                EngineCommand.Show.class, EngineCommand.Set.class, EngineCommand.Test.class})
+/** Its commands are added by {@link Cli} from {@link CommandTree}, only those a command line needs. */
+@Command(name = "engine", mixinStandardHelpOptions = true, description = "The engines that send mail.")
 public final class EngineCommand {
     @ParentCommand RootCommand root;
 
     static ObjectNode json(EngineStatus status) {
         EngineInfo e = status.info();
-        ObjectNode o = OutboxJson.MAPPER.createObjectNode();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("name", e.name());
         o.put("remote", e.remote());
         o.put("online", status.online());
@@ -202,7 +202,7 @@ public final class EngineCommand {
             o.set("gatewayConfig", io.cockpit.smtp.core.gateway.GatewayJson.show(g));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(OutboxJson.MAPPER.writeValueAsString(o));
+                out.println(OutboxJson.mapper().writeValueAsString(o));
             } else {
                 GatewayCommand.printHuman(o, out);
             }
@@ -279,12 +279,12 @@ public final class EngineCommand {
             }, cancellation);
             if (json) {
                 ObjectNode o = r.report() != null ? GatewayDiagnosisCommands.toJson(r.report())
-                        : OutboxJson.MAPPER.createObjectNode().put("ok", false);
+                        : JsonNodeFactory.instance.objectNode().put("ok", false);
                 o.put("engine", name);
                 o.put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
                 o.put("host", r.host());
                 o.put("lastSeen", OutboxJson.text(r.lastSeen()));
-                out.println(OutboxJson.MAPPER.writeValueAsString(o));
+                out.println(OutboxJson.mapper().writeValueAsString(o));
                 out.flush();
             } else if (r.report() != null) {
                 GatewayDiagnosisCommands.print(r.report(), false, out);

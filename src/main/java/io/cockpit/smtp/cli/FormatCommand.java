@@ -16,9 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+/** Its commands are added by {@link Cli} from {@link CommandTree}, only those a command line needs. */
 @Command(name = "format", mixinStandardHelpOptions = true,
-        description = "Email format: portal URLs and languages (Administration > Portail > Format des emails).",
-        subcommands = {FormatCommand.Show.class, FormatCommand.Set.class})
+        description = "Email format: portal URLs and languages (Administration > Portail > Format des emails).")
 public final class FormatCommand {
     @ParentCommand RootCommand root;
 
@@ -33,7 +33,7 @@ public final class FormatCommand {
             EmailFormat f = parent.root.services().formats().load();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(GatewayJson.MAPPER.writeValueAsString(FormatJson.show(f)));
+                out.println(GatewayJson.mapper().writeValueAsString(FormatJson.show(f)));
             } else {
                 out.printf("%-18s %s%n", "userUrl:", dash(f.userUrl()));
                 out.printf("%-18s %s%n", "operatorUrl:", dash(f.operatorUrl()));

@@ -18,10 +18,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+/** Its commands are added by {@link Cli} from {@link CommandTree}, only those a command line needs. */
 @Command(name = "gateway", mixinStandardHelpOptions = true,
-        description = "The portal's SMTP gateway (Administration > Connectivité > Passerelle SMTP).",
-        subcommands = {GatewayCommand.Show.class, GatewayCommand.Set.class, GatewayAuthorizeCommand.class,
-                GatewayDiagnosisCommands.Check.class, GatewayDiagnosisCommands.Test.class})
+        description = "The portal's SMTP gateway (Administration > Connectivité > Passerelle SMTP).")
 public final class GatewayCommand {
     @ParentCommand RootCommand root;
 
@@ -38,7 +37,7 @@ public final class GatewayCommand {
             ObjectNode node = GatewayJson.show(g);
             ((ObjectNode) node.get("oauth")).put("tokenHealth", parent.root.services().oauth().health(g).cliName());
             if (json) {
-                out.println(GatewayJson.MAPPER.writeValueAsString(node));
+                out.println(GatewayJson.mapper().writeValueAsString(node));
             } else {
                 printHuman(node, out);
             }

@@ -1,5 +1,6 @@
 package io.cockpit.smtp.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
@@ -87,7 +88,7 @@ final class GatewayDiagnosisCommands {
     static int print(DiagnosisReport r, boolean json, PrintWriter out) {
         if (json) {
             try {
-                out.println(GatewayJson.MAPPER.writeValueAsString(toJson(r)));
+                out.println(GatewayJson.mapper().writeValueAsString(toJson(r)));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
@@ -99,7 +100,7 @@ final class GatewayDiagnosisCommands {
     }
 
     static ObjectNode toJson(DiagnosisReport r) {
-        ObjectNode o = GatewayJson.MAPPER.createObjectNode();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("ok", r.ok());
         ArrayNode steps = o.putArray("steps");
         for (StepResult s : r.steps()) {

@@ -1,5 +1,6 @@
 package io.cockpit.smtp.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,9 +16,9 @@ final class ListOutput {
     static <T> void print(PrintWriter out, boolean json, List<T> items, Function<T, JsonNode> toJson,
                           String header, Function<T, String> line) throws JsonProcessingException {
         if (json) {
-            ArrayNode a = OutboxJson.MAPPER.createArrayNode();
+            ArrayNode a = JsonNodeFactory.instance.arrayNode();
             items.forEach(i -> a.add(toJson.apply(i)));
-            out.println(OutboxJson.MAPPER.writeValueAsString(a));
+            out.println(OutboxJson.mapper().writeValueAsString(a));
         } else {
             out.println(header);
             items.forEach(i -> out.println(line.apply(i)));

@@ -19,10 +19,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+/** Its commands are added by {@link Cli} from {@link CommandTree}, only those a command line needs. */
 @Command(name = "outbox", mixinStandardHelpOptions = true,
-        description = "The messages waiting, sent and failed (Exploitation > File d'envoi).",
-        subcommands = {OutboxCommand.ListMessages.class, OutboxCommand.Show.class, OutboxCommand.Retry.class,
-                OutboxCommand.Purge.class})
+        description = "The messages waiting, sent and failed (Exploitation > File d'envoi).")
 public final class OutboxCommand {
     @ParentCommand RootCommand root;
 
@@ -70,7 +69,7 @@ public final class OutboxCommand {
             PrintWriter out = spec.commandLine().getOut();
             List<String> headers = outbox.headerLines(m);
             if (json) {
-                out.println(OutboxJson.MAPPER.writeValueAsString(OutboxJson.details(m, headers)));
+                out.println(OutboxJson.mapper().writeValueAsString(OutboxJson.details(m, headers)));
             } else {
                 out.printf("id:            %d%nstatus:        %s%nflow:          %s%nlang:          %s%naudience:      %s%n",
                         m.id(), m.status().cliName(), m.flow().cliName(), m.lang(), m.audience().cliName());

@@ -1,8 +1,10 @@
 package io.cockpit.smtp.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cockpit.smtp.core.gateway.GatewayJson;
 import io.cockpit.smtp.core.outbox.OutboxMessage;
 import io.cockpit.smtp.core.outbox.Recipient;
 import java.time.Instant;
@@ -10,13 +12,15 @@ import java.util.List;
 
 /** The JSON objects of {@code outbox list} and {@code outbox show}; scripts read their keys, listed in docs/cli.md. */
 final class OutboxJson {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    static ObjectMapper mapper() {
+        return GatewayJson.mapper();
+    }
 
     private OutboxJson() {
     }
 
     static ObjectNode summary(OutboxMessage m) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("id", m.id());
         o.put("flow", m.flow().cliName());
         ArrayNode to = o.putArray("to");

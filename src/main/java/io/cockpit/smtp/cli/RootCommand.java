@@ -8,13 +8,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
+/** The root command; its commands are added by {@link Cli} from {@link CommandTree}, only those a command line needs. */
 @Command(name = "cockpit-smtp",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Administration console for the cockpit SMTP gateway.",
                 "Without a command it opens the console window."},
-        subcommands = {GatewayCommand.class, ConfigCommand.class, FormatCommand.class, TemplateCommand.class,
-                SendCommand.class, OutboxCommand.class, EngineCommand.class},
         usageHelpAutoWidth = true)
 public final class RootCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "LOCATION", scope = ScopeType.INHERIT,
@@ -30,6 +29,7 @@ public final class RootCommand implements Callable<Integer> {
 
     private InputStream stdin = System.in;
     private CoreServices services;
+    private StorePrefetch prefetch;
     private boolean consoleRequested;
 
     @Override
@@ -49,15 +49,28 @@ public final class RootCommand implements Callable<Integer> {
     /** The core services, opened on first use (so --help and --version never touch the store). */
     public CoreServices services() {
         if (services == null) {
-            services = CoreServices.open(location());
+            DbLocation location = location();
+            services = prefetch != null ? prefetch.take(location) : null;
+            if (services == null) {
+                services = CoreServices.open(location);
+            }
         }
         return services;
+    }
+
+    /** The store being opened in advance for this command line (see {@link StorePrefetch}). */
+    void prefetch(StorePrefetch prefetch) {
+        this.prefetch = prefetch;
     }
 
     void closeServices() {
         if (services != null) {
             services.close();
             services = null;
+        }
+        if (prefetch != null) {
+            prefetch.close();
+            prefetch = null;
         }
     }
 

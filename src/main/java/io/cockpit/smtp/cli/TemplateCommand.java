@@ -26,10 +26,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+/** Its commands are added by {@link Cli} from {@link CommandTree}, only those a command line needs. */
 @Command(name = "template", mixinStandardHelpOptions = true,
-        description = "Report-notification subject templates, one per language (Format des emails > Emails des rapports).",
-        subcommands = {TemplateCommand.Variables.class, TemplateCommand.Set.class, TemplateCommand.Clear.class,
-                TemplateCommand.Preview.class})
+        description = "Report-notification subject templates, one per language (Format des emails > Emails des rapports).")
 public final class TemplateCommand {
     @ParentCommand RootCommand root;
 
@@ -45,7 +44,7 @@ public final class TemplateCommand {
             List<String> languages = service.load().languages();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(GatewayJson.MAPPER.writeValueAsString(FormatJson.variables(service.catalogue(), languages)));
+                out.println(GatewayJson.mapper().writeValueAsString(FormatJson.variables(service.catalogue(), languages)));
             } else {
                 String lang = languages.isEmpty() ? "en" : languages.get(0);
                 for (TemplateVariable v : service.catalogue().variables()) {
@@ -153,7 +152,7 @@ public final class TemplateCommand {
                 err.println((problem.isError() ? "error: " : "warning: ") + TemplateWords.sentence(problem));
             }
             if (json) {
-                out.println(GatewayJson.MAPPER.writeValueAsString(FormatJson.preview(p, TemplateWords::message)));
+                out.println(GatewayJson.mapper().writeValueAsString(FormatJson.preview(p, TemplateWords::message)));
             } else if (!p.hasSyntaxErrors()) {
                 out.println(p.subject());
             }

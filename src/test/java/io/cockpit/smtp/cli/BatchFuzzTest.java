@@ -81,7 +81,7 @@ class BatchFuzzTest {
             (m, r) -> m.put("to", listWith(r, null)),
             (m, r) -> m.put("to", listWith(r, Map.of())),
             (m, r) -> m.put("to", List.of()),
-            (m, r) -> m.put("to", List.of(pick(r, "no-at-sign", "a@b@", "a\u202e@example.org", "a\u010d@example.org",
+            (m, r) -> m.put("to", List.of(pick(r, "no-at-sign", "a@b@", "a\u202e@example.org", "a\u200b@example.org",
                     "a@example.org\r\nRCPT TO:<x@y.org>", "x".repeat(400) + "@example.org"))),
             (m, r) -> m.put("vars", pick(r, "X=1", "[]") .equals("[]") ? List.of() : "X=1"),
             (m, r) -> m.put("vars", Map.of("X", List.of(1))),

@@ -48,7 +48,7 @@ class CliReferenceTest {
 
     /** Every command and subcommand, depth first in the order the help lists them, each under its own heading. */
     static String usageOfEveryCommand() {
-        CommandLine root = new CommandLine(new RootCommand());
+        CommandLine root = CommandTree.whole(new RootCommand());
         // The terminal's width must not change the page.
         root.setUsageHelpAutoWidth(false);
         root.setUsageHelpWidth(WIDTH);

@@ -45,7 +45,7 @@ class SendAndOutboxCommandTest {
         CliRun r = CliRun.run(dir, null, "send", "--flow", "test", "--to", "admin\u202Egro.elpmaxe@example.org");
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("to: holds a character that cannot stand in an email address"), r.err());
-        CliRun g = CliRun.run(dir, null, "gateway", "set", "--from", "itsm\u010d@example.org");
+        CliRun g = CliRun.run(dir, null, "gateway", "set", "--from", "itsm\u200b@example.org");
         assertEquals(2, g.code(), g.err());
         assertTrue(g.err().contains("from: holds a character"), g.err());
         assertEquals("[]", CliRun.run(dir, null, "outbox", "list", "--json").out().trim());

@@ -54,7 +54,13 @@ public abstract class ConsoleFixture extends FxRobot {
     protected java.util.function.Consumer<java.net.URI> browser;
 
     protected void startConsole(Runnable exit) throws Exception {
-        app = new ConsoleApp(location(), Locale.FRENCH, exit);
+        startConsole(exit, null);
+    }
+
+    /** Starts the console on a store opened by the test: it completes {@code opening} when it wants the store ready. */
+    protected void startConsole(Runnable exit, java.util.concurrent.CompletableFuture<io.cockpit.smtp.core.CoreServices> opening)
+            throws Exception {
+        app = new ConsoleApp(location(), Locale.FRENCH, exit, opening);
         if (browser != null) {
             app.useBrowser(browser);
         }

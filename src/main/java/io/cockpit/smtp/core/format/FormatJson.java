@@ -1,5 +1,6 @@
 package io.cockpit.smtp.core.format;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cockpit.smtp.core.gateway.GatewayJson;
@@ -17,7 +18,7 @@ public final class FormatJson {
 
     /** Every language of the format is a key of {@code reportSubjectTemplates}; null means it falls back. */
     public static ObjectNode show(EmailFormat f) {
-        ObjectNode o = GatewayJson.MAPPER.createObjectNode();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("userUrl", f.userUrl());
         o.put("operatorUrl", f.operatorUrl());
         ArrayNode langs = o.putArray("languages");
@@ -62,7 +63,7 @@ public final class FormatJson {
 
     /** {@code [{"name", "description", "descriptionFr", "samples": {lang: value}}]}. */
     public static ArrayNode variables(ReportCatalogue catalogue, List<String> languages) {
-        ArrayNode out = GatewayJson.MAPPER.createArrayNode();
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
         for (TemplateVariable v : catalogue.variables()) {
             ObjectNode o = out.addObject();
             o.put("name", v.name());
@@ -76,7 +77,7 @@ public final class FormatJson {
 
     /** @param message a problem in words (the CLI's English), without its column */
     public static ObjectNode preview(SubjectPreview p, Function<TemplateProblem, String> message) {
-        ObjectNode o = GatewayJson.MAPPER.createObjectNode();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("subject", p.subject());
         o.put("language", p.language());
         o.put("fallbackFrom", p.fallbackFrom());

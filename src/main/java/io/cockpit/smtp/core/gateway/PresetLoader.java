@@ -26,7 +26,7 @@ public final class PresetLoader {
 
     public static Optional<GatewayConfig> fromFile(Path file) {
         try {
-            JsonNode root = GatewayJson.MAPPER.readTree(Files.readString(file));
+            JsonNode root = GatewayJson.mapper().readTree(Files.readString(file));
             JsonNode g = root.has("gateway") ? root.get("gateway") : root;
             List<io.cockpit.smtp.core.gateway.TrustedCertificate> pinned =
                     TrustedCertificates.fromPems(g.path("trustedCertificatePems"));

@@ -18,16 +18,27 @@ import java.util.stream.Collectors;
 
 /** One POST to an OAuth 2.0 token endpoint (RFC 6749 section 4), with timeouts on connect and on the answer. */
 final class TokenEndpoint {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: most processes never ask a provider for a token. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
-    private final HttpClient http;
     private final Duration timeout;
     private final Clock clock;
+    // Built on the first request, not with the service: an HttpClient and its TLS set-up cost about half a second
+    // of start-up that a command sending with a password never needs.
+    private HttpClient http;
 
     TokenEndpoint(Duration timeout, Clock clock) {
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
         this.timeout = timeout;
         this.clock = clock;
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+        return http;
     }
 
     AccessToken post(URI tokenUrl, Map<String, String> form) throws OAuthException, InterruptedException {
@@ -43,7 +54,7 @@ final class TokenEndpoint {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
             throw new OAuthException(OAuthException.Reason.UNREACHABLE, "the token endpoint " + tokenUrl.getHost()
                     + " did not answer within " + timeout.toSeconds() + " s", e);
@@ -53,7 +64,7 @@ final class TokenEndpoint {
         }
         JsonNode json;
         try {
-            json = JSON.readTree(response.body());
+            json = Json.MAPPER.readTree(response.body());
         } catch (IOException e) {
             throw new OAuthException(OAuthException.Reason.BAD_RESPONSE, "the token endpoint answered HTTP "
                     + response.statusCode() + " without JSON");

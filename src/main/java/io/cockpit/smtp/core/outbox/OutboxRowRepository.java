@@ -2,9 +2,6 @@ package io.cockpit.smtp.core.outbox;
 
 import static io.cockpit.smtp.core.store.SqlTime.instant;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * An outbox message's rows: how a message is read back with its content and recipients, and the column rules its
@@ -28,7 +24,6 @@ final class OutboxRowRepository {
     /** The size of {@code outbox_recipient.reply}. */
     static final int REPLY_MAX = 1000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "m.id, m.flow, m.lang, m.audience, m.subject, c.body, c.html_body, c.vars, "
             + "m.message_id, m.engine, m.status, m.attempts, m.next_attempt_at, m.last_error, m.claimed_by, m.lease_until, "
             + "m.created_at, m.updated_at, m.sent_at";
@@ -89,11 +84,7 @@ final class OutboxRowRepository {
 
     /** The variables as stored: sorted, so the same variables always make the same text. */
     static String json(Map<String, String> vars) {
-        try {
-            return JSON.writeValueAsString(new TreeMap<>(vars));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return VariablesJson.write(vars);
     }
 
     /** Cuts a text to a column's size, marking the cut, rather than failing the whole update. */
@@ -115,13 +106,6 @@ final class OutboxRowRepository {
     }
 
     private static Map<String, String> vars(String json) {
-        if (json == null) {
-            return Map.of();
-        }
-        try {
-            return JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored variables are unreadable", e);
-        }
+        return json == null ? Map.of() : VariablesJson.read(json);
     }
 }

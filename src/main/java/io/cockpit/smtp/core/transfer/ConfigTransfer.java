@@ -1,5 +1,6 @@
 package io.cockpit.smtp.core.transfer;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cockpit.smtp.core.format.EmailFormat;
@@ -38,7 +39,7 @@ public final class ConfigTransfer {
 
     /** JSON of the whole configuration; secrets are left out. */
     public ObjectNode export() {
-        ObjectNode root = GatewayJson.MAPPER.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("exportVersion", 1);
         root.set("gateway", GatewayJson.export(gateways.loadPortal()));
         ObjectNode format = FormatJson.show(formats.load());
@@ -67,7 +68,7 @@ public final class ConfigTransfer {
             throws ValidationException, ConflictException {
         JsonNode root;
         try {
-            root = GatewayJson.MAPPER.readTree(json);
+            root = GatewayJson.mapper().readTree(json);
         } catch (IOException e) {
             throw ValidationException.of("file", Problem.CHOICE_INVALID);
         }

@@ -1,6 +1,7 @@
 package io.cockpit.smtp.core.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cockpit.smtp.core.format.EmailFormat;
 import io.cockpit.smtp.core.format.FormatJson;
@@ -26,7 +27,7 @@ final class ImportKeys {
     }
 
     static List<FieldProblem> unknown(JsonNode file) {
-        ObjectNode known = GatewayJson.MAPPER.createObjectNode();
+        ObjectNode known = JsonNodeFactory.instance.objectNode();
         known.put("exportVersion", 1);
         known.set("gateway", GatewayJson.export(GatewayConfig.defaults(GatewayConfig.PORTAL)));
         ObjectNode format = FormatJson.show(EmailFormat.defaults());

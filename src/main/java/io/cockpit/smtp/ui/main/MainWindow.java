@@ -2,9 +2,7 @@ package io.cockpit.smtp.ui.main;
 
 import io.cockpit.smtp.ui.common.UiContext;
 import io.cockpit.smtp.ui.common.ViewLoader;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -27,12 +25,15 @@ public final class MainWindow {
                 ctx.services().location().display()));
     }
 
+    /** Puts the console's view into the window, in place of the {@link OpeningView} when the window already shows it. */
     public void show() {
-        // Never larger than the screen: small laptop screens (and the headless test screen, 1280x800) get a fitting window.
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(load(), Math.min(1180, screen.getWidth()), Math.min(820, screen.getHeight()));
+        Scene scene = stage.getScene();
+        if (scene == null) {
+            scene = OpeningView.scene(ctx.i18n());
+            stage.setScene(scene);
+        }
         scene.getStylesheets().add(MainWindow.class.getResource(THEME).toExternalForm());
-        stage.setScene(scene);
+        scene.setRoot(load());
         stage.setOnCloseRequest(e -> {
             if (!controller.mayLeave()) {
                 e.consume();

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.cockpit.smtp.ui.ConsoleFixture;
 import java.nio.file.Files;
+import io.cockpit.smtp.core.CoreServices;
+import io.cockpit.smtp.testing.TestStore;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,7 +29,9 @@ class MainWindowTest extends ConsoleFixture {
                 () -> lookup("#gatewayStatus").tryQuery().map(n -> ((Label) n).getText().equals("Passerelle : inactif")).orElse(false));
 
         assertEquals("Cockpit — Passerelle SMTP", stage.getTitle());
-        assertFalse(stage.getIcons().isEmpty(), "the window has the application icon");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stage.getIcons().size() == 8);
+        assertEquals(java.util.List.of(16.0, 24.0, 32.0, 48.0, 64.0, 128.0, 256.0, 512.0),
+                stage.getIcons().stream().map(javafx.scene.image.Image::getWidth).toList(), "every size of the icon");
         TreeView<?> nav = lookup("#navigation").query();
         TreeItem<?> selected = nav.getSelectionModel().getSelectedItem();
         assertNotNull(selected);
@@ -37,6 +42,24 @@ class MainWindowTest extends ConsoleFixture {
         assertTrue(lookup("Connectivité").tryQuery().isPresent());
         String db = ((Label) lookup("#databaseLocation").query()).getText();
         assertEquals("Base : " + dir.resolve("cockpit.mv.db"), db);
+    }
+
+    @Test
+    void theWindowShowsWithItsTitleAndProgressBeforeTheStoreIsOpenThenGivesWayToTheScreen() throws Exception {
+        CompletableFuture<CoreServices> opening = new CompletableFuture<>();
+        startConsole(() -> fail("the store should open"), opening);
+
+        assertTrue(stage.isShowing(), "the window is up while the store is still opening");
+        assertEquals("Cockpit — Passerelle SMTP", stage.getTitle());
+        assertTrue(lookup("#openingProgress").tryQuery().isPresent(), "a progress indicator while the store opens");
+        assertTrue(lookup("Ouverture de la base de configuration…").tryQuery().isPresent());
+        assertTrue(lookup("#navigation").tryQuery().isEmpty(), "no screen before the store is open");
+        double width = stage.getWidth();
+
+        opening.complete(TestStore.open(dir));
+        waitForGatewayForm();
+        assertTrue(lookup("#openingProgress").tryQuery().isEmpty(), "the progress indicator gave way to the screen");
+        assertEquals(width, stage.getWidth(), "the same window, not a new one");
     }
 
     @Test
@@ -73,6 +96,7 @@ class MainWindowTest extends ConsoleFixture {
         });
 
         DialogPane pane = shown.get();
+        assertTrue(stage.isShowing(), "the window was up before the store failed to open");
         assertEquals("La base de configuration " + dir.resolve("cockpit.mv.db")
                 + " est endommagée et illisible : restaurez-la depuis une sauvegarde.", pane.getContentText());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane.lookupButton(ButtonType.OK) != null
