@@ -64,12 +64,20 @@ public final class Database implements AutoCloseable {
         try {
             StoreWaits w = waits;
             Callable<AppliedSchema.SchemaAction> first = () -> {
-                try (Connection c = pool.getConnection()) {
-                    if (w != null) {
-                        w.firstConnection(c);
+                long end = System.nanoTime() + OPEN_RACE.toNanos();
+                while (true) {
+                    try (Connection c = pool.getConnection()) {
+                        if (w != null) {
+                            w.firstConnection(c);
+                        }
+                        SchemaVersion latest = latestKnown(location.jdbcUrl());
+                        return AppliedSchema.read(c).map(a -> a.actionFor(latest)).orElse(AppliedSchema.SchemaAction.MIGRATE);
+                    } catch (SQLException e) {
+                        if (!openRace(e) || System.nanoTime() > end) {
+                            throw e;
+                        }
+                        Thread.sleep(100 + java.util.concurrent.ThreadLocalRandom.current().nextInt(200));
                     }
-                    SchemaVersion latest = latestKnown(location.jdbcUrl());
-                    return AppliedSchema.read(c).map(a -> a.actionFor(latest)).orElse(AppliedSchema.SchemaAction.MIGRATE);
                 }
             };
             AppliedSchema.SchemaAction action = waits != null ? waits.call(first, StoreWaits.OPEN) : first.call();
@@ -105,6 +113,24 @@ public final class Database implements AutoCloseable {
             LOG.debug("store open at {}", location.display());
         }
         return new Database(location, pool, migrated, waits);
+    }
+
+    /** How long opening retries while another process is opening the same file at the same moment. */
+    private static final java.time.Duration OPEN_RACE = java.time.Duration.ofSeconds(5);
+
+    /**
+     * Two processes opening the file at the same moment (two engines started together, or one just as another stops):
+     * one holds the file but has not yet written its server's address, the address read is the previous holder's, or
+     * the lock file was just rewritten. Each passes in a moment.
+     */
+    private static boolean openRace(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        return switch (e.getErrorCode()) {
+            case ErrorCode.DATABASE_ALREADY_OPEN_1 -> true;
+            case ErrorCode.CONNECTION_BROKEN_1 -> m.contains("Connection refused");
+            case ErrorCode.ERROR_OPENING_DATABASE_1 -> m.contains("Lock file recently modified");
+            default -> false;
+        };
     }
 
     private static void dispose(JdbcConnectionPool pool, StoreWaits waits) {

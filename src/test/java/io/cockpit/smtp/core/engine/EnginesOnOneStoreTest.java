@@ -119,6 +119,31 @@ class EnginesOnOneStoreTest {
         }
     }
 
+    @Test
+    void twoEnginesStartedAtTheSameMomentBothOpenTheStore() throws Exception {
+        try (CoreServices s = TestStore.open(dir)) {
+            s.engineRegistry().add("lyon", true);
+        }
+        for (int round = 0; round < 3; round++) {
+            List<Process> both = new ArrayList<>();
+            for (String name : List.of("local", "lyon")) {
+                both.add(ChildJvm.start(EngineChild.class, dir.resolve(name + "-" + round + ".log"), dir.toString(), name));
+            }
+            try {
+                for (Process p : both) {
+                    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                    assertEquals("started", out.readLine(), "round " + round + ": " + java.nio.file.Files.readString(
+                            dir.resolve((both.indexOf(p) == 0 ? "local" : "lyon") + "-" + round + ".log")));
+                }
+            } finally {
+                for (Process p : both) {
+                    p.destroy();
+                    p.waitFor(30, TimeUnit.SECONDS);
+                }
+            }
+        }
+    }
+
     static long sent(CoreServices s, String engine) {
         return s.outbox().list(OutboxStatus.SENT, null, 0).stream().filter(m -> m.engine().equals(engine)).count();
     }
