@@ -1,9 +1,13 @@
 package io.cockpit.smtp;
 
 import io.cockpit.smtp.core.store.DbLocation;
+import io.cockpit.smtp.core.store.OwnerOnly;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.FileHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -43,38 +47,78 @@ final class LogSetup {
         Logger root = Logger.getLogger("");
         root.setLevel(Level.INFO);
         try {
-            root.addHandler(new FileOnFirstRecord(DbLocation.resolve(db, key).folder().resolve(FILE_PATTERN)));
+            root.addHandler(new FileOnFirstRecord(DbLocation.resolve(db, key).folder()));
         } catch (RuntimeException e) {
             // No place for a log (an unusable --db value): the store reports the location itself in plain words.
         }
     }
 
-    /** Opens the log file when the first record arrives; a folder that cannot be written means no log, not a failure. */
+    /** The files of the log, current first ({@code cockpit-smtp.log.0} to {@code .4}). */
+    static List<Path> files(Path folder) {
+        List<Path> out = new ArrayList<>();
+        for (int g = 0; g < FILES; g++) {
+            out.add(folder.resolve(FILE_PATTERN.replace("%g", Integer.toString(g))));
+        }
+        return out;
+    }
+
+    /**
+     * Opens the log file when the first record arrives; a folder that cannot be written means no log, not a failure.
+     * The folder is made owner-only before anything is written in it, and every file of the log is owner-only: the
+     * current one is made so before the handler opens it, and after a rotation (which makes a new one with the
+     * process's default mode) the files are narrowed again before the next record — the folder already keeps them
+     * from other users in between.
+     */
     private static final class FileOnFirstRecord extends Handler {
-        private final Path file;
+        private final Path folder;
+        private final Path current;
         private Handler target;
         private boolean failed;
+        private long lastSize;
 
-        FileOnFirstRecord(Path file) {
-            this.file = file;
+        FileOnFirstRecord(Path folder) {
+            this.folder = folder;
+            this.current = files(folder).get(0);
         }
 
         @Override
         public synchronized void publish(LogRecord record) {
             if (target == null && !failed) {
                 try {
-                    Files.createDirectories(file.getParent());
+                    OwnerOnly.createFolders(folder);
+                    if (!Files.exists(current)) {
+                        try {
+                            OwnerOnly.createFile(current);
+                        } catch (FileAlreadyExistsException raced) {
+                            // Another process made it first.
+                        }
+                    }
+                    OwnerOnly.restrict(current);
                     System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s - %5$s%6$s%n");
-                    FileHandler handler = new FileHandler(file.toString(), LIMIT_BYTES, FILES, true);
+                    FileHandler handler = new FileHandler(folder.resolve(FILE_PATTERN).toString(), LIMIT_BYTES, FILES, true);
                     handler.setFormatter(new SimpleFormatter());
                     handler.setEncoding("UTF-8");
                     target = handler;
+                    lastSize = size();
                 } catch (IOException | RuntimeException e) {
                     failed = true;
                 }
             }
             if (target != null) {
                 target.publish(record);
+                long now = size();
+                if (now < lastSize) {
+                    files(folder).forEach(OwnerOnly::restrict);
+                }
+                lastSize = now;
+            }
+        }
+
+        private long size() {
+            try {
+                return Files.size(current);
+            } catch (IOException e) {
+                return 0;
             }
         }
 

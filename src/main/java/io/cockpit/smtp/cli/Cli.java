@@ -1,6 +1,7 @@
 package io.cockpit.smtp.cli;
 
 import io.cockpit.smtp.core.store.ConflictException;
+import io.cockpit.smtp.core.store.InvalidLocationException;
 import io.cockpit.smtp.core.store.SecretUnavailableException;
 import io.cockpit.smtp.core.store.StoreException;
 import io.cockpit.smtp.core.store.StoreFailure;
@@ -11,6 +12,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +31,17 @@ public final class Cli {
      */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err,
                           Consumer<io.cockpit.smtp.core.store.DbLocation> openConsole) {
+        return run(args, System.getenv(), in, out, err, openConsole);
+    }
+
+    /** As {@link #run(String[], InputStream, PrintStream, PrintStream, Consumer)} with the environment given. */
+    public static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err,
+                          Consumer<io.cockpit.smtp.core.store.DbLocation> openConsole) {
         // First: the store opens on the second core while picocli builds its model below.
-        StorePrefetch prefetch = StorePrefetch.startFor(args);
+        StorePrefetch prefetch = StorePrefetch.startFor(args, env);
         RootCommand root = new RootCommand();
         root.stdin(in);
+        root.env(env);
         root.prefetch(prefetch);
         CommandLine cl = new CommandLine(root);
         // Before the settings below: picocli applies them to the commands present when they are set.
@@ -54,7 +63,14 @@ public final class Cli {
             root.closeServices();
         }
         if (code == ExitCode.DONE && root.consoleRequested() && openConsole != null) {
-            openConsole.accept(root.location());
+            io.cockpit.smtp.core.store.DbLocation location;
+            try {
+                location = root.location();
+            } catch (InvalidLocationException e) {
+                err.println(e.field() + ": " + e.getMessage());
+                return ExitCode.INVALID;
+            }
+            openConsole.accept(location);
         }
         return code;
     }
@@ -68,6 +84,10 @@ public final class Cli {
             for (FieldProblem p : v.problems()) {
                 err.println(ProblemWords.sentence(p));
             }
+            err.println("Nothing was changed.");
+            code = ExitCode.INVALID;
+        } else if (ex instanceof InvalidLocationException l) {
+            err.println(l.field() + ": " + l.getMessage());
             err.println("Nothing was changed.");
             code = ExitCode.INVALID;
         } else if (ex instanceof ConflictException c) {

@@ -3,6 +3,7 @@ package io.cockpit.smtp.cli;
 import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.store.DbLocation;
 import java.io.InputStream;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,6 +29,7 @@ public final class RootCommand implements Callable<Integer> {
     boolean verbose;
 
     private InputStream stdin = System.in;
+    private Map<String, String> env = System.getenv();
     private CoreServices services;
     private StorePrefetch prefetch;
     private boolean consoleRequested;
@@ -43,7 +45,7 @@ public final class RootCommand implements Callable<Integer> {
     }
 
     public DbLocation location() {
-        return DbLocation.resolve(db, keyFile);
+        return DbLocation.resolve(db, keyFile, env);
     }
 
     /** The core services, opened on first use (so --help and --version never touch the store). */
@@ -72,6 +74,15 @@ public final class RootCommand implements Callable<Integer> {
             prefetch.close();
             prefetch = null;
         }
+    }
+
+    /** The environment the store's location and login are read from (tests give their own). */
+    Map<String, String> env() {
+        return env;
+    }
+
+    void env(Map<String, String> env) {
+        this.env = env;
     }
 
     InputStream stdin() {

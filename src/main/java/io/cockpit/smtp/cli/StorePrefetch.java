@@ -5,6 +5,7 @@ import io.cockpit.smtp.core.store.DbLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -42,7 +43,7 @@ final class StorePrefetch implements AutoCloseable {
     }
 
     /** Starts opening the store {@code args} name, or returns null when the line runs no command on an existing store. */
-    static StorePrefetch startFor(String[] args) {
+    static StorePrefetch startFor(String[] args, Map<String, String> env) {
         List<CommandTree.Needed> needed = CommandTree.neededFor(args);
         if (needed.size() != 1 || needed.get(0).commands().size() > 1) {
             return null;
@@ -64,7 +65,7 @@ final class StorePrefetch implements AutoCloseable {
             }
         }
         try {
-            DbLocation location = DbLocation.resolve(db, key);
+            DbLocation location = DbLocation.resolve(db, key, env);
             if (location.databaseFile() == null || !Files.isRegularFile(Path.of(location.display()))) {
                 return null;
             }

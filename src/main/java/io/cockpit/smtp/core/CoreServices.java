@@ -33,6 +33,7 @@ import io.cockpit.smtp.core.outbox.TestEmailHistory;
 import io.cockpit.smtp.core.store.Database;
 import io.cockpit.smtp.core.store.DbLocation;
 import io.cockpit.smtp.core.store.SecretBox;
+import io.cockpit.smtp.core.store.StoreCopy;
 import io.cockpit.smtp.core.store.StoreException;
 import io.cockpit.smtp.core.transfer.ConfigTransfer;
 import java.time.Clock;
@@ -157,6 +158,17 @@ public final class CoreServices implements AutoCloseable {
                 sender(registration, registration.holder(), deadEpoch),
                 new DiagnosisRequests(registration, diagnosisRequests.get(), diagnosis.get(), outbox.get()::gatewayFor,
                         senderSettings.poll(), Clock.systemUTC()))));
+    }
+
+    /**
+     * Copies everything in this store into the empty store at {@code target}, created and migrated if needed.
+     *
+     * @throws StoreCopy.TargetHoldsDataException when the target holds data; nothing is changed then
+     */
+    public List<StoreCopy.Copied> copyStoreTo(DbLocation target) {
+        try (Database to = Database.open(target)) {
+            return StoreCopy.copy(database, to);
+        }
     }
 
     @Override

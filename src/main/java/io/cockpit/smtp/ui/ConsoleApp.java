@@ -134,18 +134,10 @@ public final class ConsoleApp extends Application {
     }
 
     private void storeFailed(Throwable e) {
-        String sentence;
-        if (e instanceof StoreException s) {
-            sentence = i18n.of("store.error", s.reason(), s.location());
-            if (s.reason() == StoreException.Reason.UNAVAILABLE && s.getCause() != null) {
-                // No words of ours fit an unforeseen cause: show its own (a technical fact, such as the driver's
-                // message), so the administrator can act on it; our sentence above already says the rest.
-                sentence += "\n" + s.causeText();
-            }
-        } else {
+        if (!(e instanceof StoreException)) {
             LOG.error("the console could not open the store", e);
-            sentence = i18n.of("store.error", StoreException.Reason.UNAVAILABLE, location.display());
         }
+        String sentence = StoreFailureWords.sentence(i18n, e, location);
         new Dialogs(i18n).error(stageOrNull(), i18n.get("store.error.title"), sentence);
         exit.run();
     }

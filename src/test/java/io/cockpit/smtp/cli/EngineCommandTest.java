@@ -20,14 +20,19 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.cockpit.smtp.core.store.StoreKind;
+import io.cockpit.smtp.testing.OnEveryStore;
+import org.junit.jupiter.params.Parameter;
 
+@OnEveryStore
 class EngineCommandTest {
+    @Parameter StoreKind store;
     static final ObjectMapper JSON = new ObjectMapper();
     @TempDir Path dir;
 
     @Test
     void listShowsTheLocalEngineWithTheContractKeys() throws Exception {
-        CliRun r = CliRun.run(dir, null, "engine", "list", "--json");
+        CliRun r = CliRun.run(store, dir, null, "engine", "list", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode a = JSON.readTree(r.out());
         assertEquals("local", a.get(0).get("name").asText());
@@ -72,19 +77,19 @@ class EngineCommandTest {
 
     @Test
     void addRegistersAnEngineOnceAndSetGivesItItsOwnGateway() throws Exception {
-        assertEquals(0, CliRun.run(dir, null, "engine", "add", "dmz", "--remote").code());
-        CliRun again = CliRun.run(dir, null, "engine", "add", "dmz");
+        assertEquals(0, CliRun.run(store, dir, null, "engine", "add", "dmz", "--remote").code());
+        CliRun again = CliRun.run(store, dir, null, "engine", "add", "dmz");
         assertEquals(2, again.code());
         assertTrue(again.err().contains("name:"), again.err());
-        CliRun set = CliRun.run(dir, null, "engine", "set", "dmz", "--gateway", "specific", "--server", "smtp.dmz.example.com",
+        CliRun set = CliRun.run(store, dir, null, "engine", "set", "dmz", "--gateway", "specific", "--server", "smtp.dmz.example.com",
                 "--port", "2525", "--from", "dmz@example.com");
         assertEquals(0, set.code(), set.err());
-        JsonNode shown = JSON.readTree(CliRun.run(dir, null, "engine", "show", "dmz", "--json").out());
+        JsonNode shown = JSON.readTree(CliRun.run(store, dir, null, "engine", "show", "dmz", "--json").out());
         assertEquals("specific", shown.get("gateway").asText());
         assertTrue(shown.get("remote").asBoolean());
         assertEquals("smtp.dmz.example.com", shown.get("gatewayConfig").get("server").asText());
-        assertEquals(2, CliRun.run(dir, null, "engine", "set", "dmz", "--gateway", "elsewhere").code());
-        assertEquals(2, CliRun.run(dir, null, "engine", "show", "nope").code());
+        assertEquals(2, CliRun.run(store, dir, null, "engine", "set", "dmz", "--gateway", "elsewhere").code());
+        assertEquals(2, CliRun.run(store, dir, null, "engine", "show", "nope").code());
     }
 
     @Test
@@ -92,26 +97,30 @@ class EngineCommandTest {
         GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
         try {
-            try (CoreServices s = TestStore.open(dir)) {
+            try (CoreServices s = TestStore.open(store, dir)) {
                 TestStore.plainGateway(s, smtp.getSmtp().getPort(), io.cockpit.smtp.core.gateway.GatewayStatus.ACTIVE);
             }
-            Process child = ChildJvm.start(Launcher.class, dir.resolve("engine.log"), "--db", dir.resolve("cockpit").toString(),
-                    "--key-file", dir.resolve("cockpit-smtp.key").toString(), "engine", "run");
+            Process child = ChildJvm.start(Launcher.class, dir.resolve("engine.log"), TestStore.env(store),
+                    "--db", TestStore.db(store, dir), "--key-file", dir.resolve("cockpit-smtp.key").toString(), "engine", "run");
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 String first = out.readLine();
                 assertNotNull(first, "engine printed nothing");
                 assertTrue(first.contains("started"), first);
-                CliRun send = CliRun.run(dir, null, "send", "--flow", "test", "--to", "a@example.org");
+                CliRun send = CliRun.run(store, dir, null, "send", "--flow", "test", "--to", "a@example.org");
                 assertEquals(0, send.code(), send.err());
                 assertTrue(smtp.waitForIncomingEmail(20_000, 1), "the running engine sent it");
-                JsonNode engines = JSON.readTree(CliRun.run(dir, null, "engine", "list", "--json").out());
+                JsonNode engines = JSON.readTree(CliRun.run(store, dir, null, "engine", "list", "--json").out());
                 assertTrue(engines.get(0).get("online").asBoolean());
-                assertEquals(1, CliRun.run(dir, null, "engine", "run", "--once").code(), "the engine is held by the running one");
+                assertEquals(1, CliRun.run(store, dir, null, "engine", "run", "--once").code(), "the engine is held by the running one");
                 child.destroy(); // SIGTERM
                 assertTrue(child.waitFor(60, TimeUnit.SECONDS));
                 assertEquals(0, child.exitValue(), "a clean stop exits 0");
+            } finally {
+                if (child.isAlive()) {
+                    child.destroyForcibly(); // a failed assertion must not leave the engine running
+                }
             }
-            try (CoreServices s = TestStore.open(dir)) {
+            try (CoreServices s = TestStore.open(store, dir)) {
                 assertNull(s.engineRegistry().find("local").orElseThrow().holder(), "released on a clean stop");
                 Outboxes.await(() -> s.outbox().list(OutboxStatus.SENT, null, 0).size() == 1, Duration.ofSeconds(5));
             }

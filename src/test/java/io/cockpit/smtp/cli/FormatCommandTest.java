@@ -10,13 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.cockpit.smtp.core.store.StoreKind;
+import io.cockpit.smtp.testing.OnEveryStore;
+import org.junit.jupiter.params.Parameter;
 
+@OnEveryStore
 class FormatCommandTest {
+    @Parameter StoreKind store;
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir Path dir;
 
     private CliRun run(String... args) {
-        return CliRun.run(dir, null, args);
+        return CliRun.run(store, dir, null, args);
     }
 
     private JsonNode json(CliRun r) throws Exception {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,15 +29,15 @@ class StorePrefetchTest {
 
     @Test
     void startsOnlyForACommandOnAStoreThatExists() {
-        assertNull(StorePrefetch.startFor(line("gateway", "show")), "no store yet: nothing is created in advance");
+        assertNull(StorePrefetch.startFor(line("gateway", "show"), Map.of()), "no store yet: nothing is created in advance");
         assertEquals(0, CliRun.run(dir, null, "gateway", "show").code());
 
-        try (StorePrefetch p = StorePrefetch.startFor(line("gateway", "show"))) {
+        try (StorePrefetch p = StorePrefetch.startFor(line("gateway", "show"), Map.of())) {
             assertNotNull(p);
         }
-        assertNull(StorePrefetch.startFor(line("gateway", "show", "--help")));
-        assertNull(StorePrefetch.startFor(line("gateway")));
-        assertNull(StorePrefetch.startFor(line("--version")));
+        assertNull(StorePrefetch.startFor(line("gateway", "show", "--help"), Map.of()));
+        assertNull(StorePrefetch.startFor(line("gateway"), Map.of()));
+        assertNull(StorePrefetch.startFor(line("--version"), Map.of()));
     }
 
     @Test

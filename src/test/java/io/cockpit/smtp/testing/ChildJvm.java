@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Starts a main class of the test class path in a child JVM (to kill it for real). */
 public final class ChildJvm {
@@ -30,6 +31,11 @@ public final class ChildJvm {
     }
 
     public static Process start(Class<?> main, Path log, String... args) throws IOException {
+        return start(main, log, Map.of(), args);
+    }
+
+    /** With {@code env} added to this JVM's environment (a server store's login). */
+    public static Process start(Class<?> main, Path log, Map<String, String> env, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-cp");
@@ -38,6 +44,7 @@ public final class ChildJvm {
         cmd.add(main.getName());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env);
         pb.redirectError(log.toFile());
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         return pb.start();

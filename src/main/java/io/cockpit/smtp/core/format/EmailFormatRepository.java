@@ -5,22 +5,22 @@ import io.cockpit.smtp.core.history.HistoryEntry;
 import io.cockpit.smtp.core.history.HistoryRepository;
 import io.cockpit.smtp.core.store.ConflictException;
 import io.cockpit.smtp.core.store.Database;
+import io.cockpit.smtp.core.store.SqlTime;
 import io.cockpit.smtp.core.store.StoreFailure;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.h2.api.ErrorCode;
 
-/** The email format in H2 (one row, its languages and templates), with optimistic locking on {@code version}. */
+/** The email format in the store (one row, its languages and templates), with optimistic locking on {@code version}. */
 public final class EmailFormatRepository {
     private final Database db;
 
@@ -73,7 +73,7 @@ public final class EmailFormatRepository {
             return db.inTransaction(c -> write(c, f, history));
         } catch (StoreFailure e) {
             // Two first saves at once: the second INSERT of row 1 loses the race like a stale UPDATE does.
-            if (e.getCause() instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
+            if (e.getCause() instanceof SQLException sql && isDuplicateKey(sql)) {
                 throw new ConflictException("email format", f.version(), f.version() + 1);
             }
             throw e;
@@ -86,12 +86,16 @@ public final class EmailFormatRepository {
         long next = expected + 1;
         int n;
         if (expected == 0) {
+            // PostgreSQL refuses every statement of a transaction after a failed one: the savepoint lets the
+            // transaction read the winner's version after losing the race for the first row.
+            Savepoint beforeInsert = c.setSavepoint();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO email_format (id, user_url, operator_url, "
                     + "default_language, version, updated_at, updated_by) VALUES (1, ?, ?, ?, ?, ?, ?)")) {
                 bind(ps, f, next);
                 n = ps.executeUpdate();
             } catch (SQLException e) {
-                if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
+                if (isDuplicateKey(e)) {
+                    c.rollback(beforeInsert);
                     throw new ConflictException("email format", expected, storedVersion(c));
                 }
                 throw e;
@@ -132,6 +136,11 @@ public final class EmailFormatRepository {
         return f.withVersion(next);
     }
 
+    /** A unique key violation, by its standard SQL state (H2 and PostgreSQL both report 23505). */
+    private static boolean isDuplicateKey(SQLException e) {
+        return "23505".equals(e.getSQLState());
+    }
+
     private static long storedVersion(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM email_format WHERE id = 1")) {
             return rs.next() ? rs.getLong(1) : 0;
@@ -143,7 +152,7 @@ public final class EmailFormatRepository {
         ps.setString(2, f.operatorUrl());
         ps.setString(3, f.defaultLanguage());
         ps.setLong(4, version);
-        ps.setTimestamp(5, Timestamp.from(Instant.now()));
+        ps.setObject(5, SqlTime.odt(Instant.now()));
         ps.setString(6, ChangeLog.currentOsUser());
     }
 }

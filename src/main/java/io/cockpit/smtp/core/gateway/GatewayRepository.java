@@ -6,17 +6,17 @@ import io.cockpit.smtp.core.store.ConflictException;
 import io.cockpit.smtp.core.store.Database;
 import io.cockpit.smtp.core.store.SealedSecret;
 import io.cockpit.smtp.core.store.SecretUnavailableException;
+import io.cockpit.smtp.core.store.SqlTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Gateways in H2, with optimistic locking on {@code version}. */
+/** Gateways in the store, with optimistic locking on {@code version}. */
 public final class GatewayRepository {
     private static final String COLUMNS = "name, status, engine, server, port, security, helo, auth, username, password_enc, "
             + "oauth_provider, oauth_tenant, oauth_client_id, oauth_client_secret_enc, oauth_token_url, oauth_scope, "
@@ -249,7 +249,7 @@ public final class GatewayRepository {
         ps.setString(i++, g.transport().name());
         ps.setString(i++, g.graphUrl());
         ps.setInt(i++, g.maxRecipientsPerDay());
-        ps.setTimestamp(i++, Timestamp.from(Instant.now()));
+        ps.setObject(i++, SqlTime.odt(Instant.now()));
         ps.setString(i, io.cockpit.smtp.core.history.ChangeLog.currentOsUser());
     }
 }

@@ -1,11 +1,14 @@
 package io.cockpit.smtp.core.history;
 
+import static io.cockpit.smtp.core.store.SqlTime.instant;
+import static io.cockpit.smtp.core.store.SqlTime.odt;
+
 import io.cockpit.smtp.core.store.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +25,7 @@ public final class HistoryRepository {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO config_history (changed_at, os_user, section, field, old_value, new_value) VALUES (?,?,?,?,?,?)")) {
             for (HistoryEntry e : entries) {
-                ps.setTimestamp(1, Timestamp.from(e.changedAt()));
+                ps.setObject(1, odt(e.changedAt()));
                 ps.setString(2, e.osUser());
                 ps.setString(3, e.section());
                 ps.setString(4, e.field());
@@ -47,7 +50,7 @@ public final class HistoryRepository {
                 ps.setInt(1, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new HistoryEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                        out.add(new HistoryEntry(instant(rs.getObject(1, OffsetDateTime.class)), rs.getString(2), rs.getString(3),
                                 rs.getString(4), rs.getString(5), rs.getString(6)));
                     }
                 }

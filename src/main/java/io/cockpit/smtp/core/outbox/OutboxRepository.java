@@ -32,16 +32,19 @@ public final class OutboxRepository {
         this.db = db;
     }
 
-    /** Stores all the messages in one transaction (all or none) and returns their ids in order. */
+    /**
+     * Stores all the messages in one transaction (all or none) and returns their ids in order, once the transaction
+     * is on disk: an id handed out survives a power cut.
+     */
     public List<Long> insert(List<PreparedMessage> messages, Instant now) {
-        return db.inTransaction(c -> {
+        return db.durably(c -> {
             List<Long> ids = new ArrayList<>(messages.size());
             // JDBC batches (one round of statements per 500 messages), keys read back in order.
             for (int from = 0; from < messages.size(); from += 500) {
                 List<PreparedMessage> chunk = messages.subList(from, Math.min(messages.size(), from + 500));
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox_message (flow, lang, audience, subject, "
                         + "message_id, engine, status, attempts, next_attempt_at, created_at, updated_at) "
-                        + "VALUES (?,?,?,?,?,?,'queued',0,?,?,?)", new String[] {"ID"})) {
+                        + "VALUES (?,?,?,?,?,?,'queued',0,?,?,?)", new String[] {"id"})) {
                     for (PreparedMessage m : chunk) {
                         int i = setMessageColumns(ps, m);
                         ps.setObject(i++, odt(now));
@@ -97,7 +100,7 @@ public final class OutboxRepository {
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox_message (flow, lang, audience, subject, "
                     + "message_id, engine, status, attempts, next_attempt_at, last_error, created_at, updated_at, sent_at) "
-                    + "VALUES (?,?,?,?,?,?,?,1,?,?,?,?,?)", new String[] {"ID"})) {
+                    + "VALUES (?,?,?,?,?,?,?,1,?,?,?,?,?)", new String[] {"id"})) {
                 int i = setMessageColumns(ps, m);
                 ps.setString(i++, accepted ? "sent" : "failed");
                 ps.setObject(i++, odt(now));

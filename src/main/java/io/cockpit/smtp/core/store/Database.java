@@ -1,23 +1,19 @@
 package io.cockpit.smtp.core.store;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
-import org.h2.api.ErrorCode;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The H2 store: opened once per process, migrated by Flyway, shared with other processes through AUTO_SERVER.
- * Every unit of work runs in one transaction through {@link #inTransaction}.
+ * The store: opened once per process, migrated by Flyway, on an H2 file (shared with other processes through
+ * AUTO_SERVER) or a PostgreSQL server. What differs between the two is in their {@link StoreConnector}. Every unit of
+ * work runs in one transaction through {@link #inTransaction}.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
@@ -25,86 +21,43 @@ public final class Database implements AutoCloseable {
     private static final Map<String, SchemaVersion> LATEST_KNOWN = new ConcurrentHashMap<>();
 
     private final DbLocation location;
-    private final JdbcConnectionPool pool;
+    private final StoreConnector connector;
     private final boolean migrated;
-    /** Bounds the waits on an H2 file shared through its automatic server; null for a server store. */
-    private final StoreWaits waits;
 
-    private Database(DbLocation location, JdbcConnectionPool pool, boolean migrated, StoreWaits waits) {
+    private Database(DbLocation location, StoreConnector connector, boolean migrated) {
         this.location = location;
-        this.pool = pool;
+        this.connector = connector;
         this.migrated = migrated;
-        this.waits = waits;
     }
 
-    /** Opens (creating and migrating if needed) the store; failures become one plain sentence naming the path. */
+    /** Opens (creating and migrating if needed) the store; failures become one plain sentence naming it. */
     public static Database open(DbLocation location) {
-        Path where = location.databaseFile() != null ? Path.of(location.display()) : Path.of(location.jdbcUrl());
-        if (location.databaseFile() != null) {
-            Path folder = location.databaseFile().getParent();
-            try {
-                Files.createDirectories(folder);
-            } catch (Exception e) {
-                throw StoreException.of(StoreException.Reason.READ_ONLY, where, e);
-            }
-            Path file = Path.of(location.display());
-            if (!Files.isWritable(folder) || (Files.exists(file) && !Files.isWritable(file))) {
-                throw StoreException.of(StoreException.Reason.READ_ONLY, where, null);
-            }
-            StaleLock.clear(Path.of(location.databaseFile() + ".lock.db"));
-        }
-        StoreWaits waits = null;
-        if (location.databaseFile() != null) {
-            StoreWaits.failFastWhenServerStopped(where, location.display());
-            waits = new StoreWaits(where, location.display());
-        }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(location.jdbcUrl(), "sa", "");
-        pool.setMaxConnections(16);
+        StoreConnector connector = StoreConnector.open(location);
         boolean migrated;
         try {
-            StoreWaits w = waits;
-            Callable<AppliedSchema.SchemaAction> first = () -> {
-                long end = System.nanoTime() + OPEN_RACE.toNanos();
-                while (true) {
-                    try (Connection c = pool.getConnection()) {
-                        if (w != null) {
-                            w.firstConnection(c);
-                        }
-                        SchemaVersion latest = latestKnown(location.jdbcUrl());
-                        return AppliedSchema.read(c).map(a -> a.actionFor(latest)).orElse(AppliedSchema.SchemaAction.MIGRATE);
-                    } catch (SQLException e) {
-                        if (!openRace(e) || System.nanoTime() > end) {
-                            throw e;
-                        }
-                        Thread.sleep(100 + java.util.concurrent.ThreadLocalRandom.current().nextInt(200));
-                    }
-                }
-            };
-            AppliedSchema.SchemaAction action = waits != null ? waits.call(first, StoreWaits.OPEN) : first.call();
+            AppliedSchema.SchemaAction action;
+            try (Connection c = connector.pool().getConnection()) {
+                SchemaVersion latest = latestKnown(location.jdbcUrl());
+                action = AppliedSchema.read(c).map(a -> a.actionFor(latest)).orElse(AppliedSchema.SchemaAction.MIGRATE);
+            }
             if (action == AppliedSchema.SchemaAction.REFUSE_NEWER) {
-                throw StoreException.of(StoreException.Reason.NEWER_SCHEMA, where, null);
+                throw StoreException.of(StoreException.Reason.NEWER_SCHEMA, location.display(), StoreException.Facts.NONE,
+                        null);
             }
             migrated = action == AppliedSchema.SchemaAction.MIGRATE;
             if (migrated) {
-                migrate(pool, location.jdbcUrl(), where);
+                migrate(connector, location);
             }
-        } catch (SQLException e) {
-            dispose(pool, waits);
-            throw classify(e, where);
-        } catch (StoreException | StoreNotAnswering e) {
-            // A first connection still waiting for a stopped server keeps its thread until that server answers.
-            dispose(pool, waits);
+            connector.opened();
+        } catch (StoreNotAnswering e) {
+            connector.close();
             throw e;
-        } catch (Exception e) {
-            dispose(pool, waits);
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            if (root instanceof SQLException sql) {
-                throw classify(sql, where);
-            }
-            throw StoreException.of(StoreException.Reason.UNAVAILABLE, where, e);
+        } catch (SQLException e) {
+            connector.close();
+            throw connector.classify(e);
+        } catch (RuntimeException e) {
+            connector.close();
+            throw connector.classify(e);
         }
         // Only a migration is worth a line: every command opens the store, and a portal may run one per message.
         if (migrated) {
@@ -112,72 +65,7 @@ public final class Database implements AutoCloseable {
         } else {
             LOG.debug("store open at {}", location.display());
         }
-        return new Database(location, pool, migrated, waits);
-    }
-
-    /** How long opening retries while another process is opening the same file at the same moment. */
-    private static final java.time.Duration OPEN_RACE = java.time.Duration.ofSeconds(5);
-
-    /**
-     * Two processes opening the file at the same moment (two engines started together, or one just as another stops):
-     * one holds the file but has not yet written its server's address, the address read is the previous holder's, or
-     * the lock file was just rewritten. Each passes in a moment.
-     */
-    private static boolean openRace(SQLException e) {
-        String m = String.valueOf(e.getMessage());
-        return switch (e.getErrorCode()) {
-            case ErrorCode.DATABASE_ALREADY_OPEN_1 -> true;
-            case ErrorCode.CONNECTION_BROKEN_1 -> m.contains("Connection refused");
-            case ErrorCode.ERROR_OPENING_DATABASE_1 -> m.contains("Lock file recently modified");
-            default -> false;
-        };
-    }
-
-    private static void dispose(JdbcConnectionPool pool, StoreWaits waits) {
-        pool.dispose();
-        if (waits != null) {
-            waits.close();
-        }
-    }
-
-    /**
-     * Flyway, only for a store that is new, behind, or has a failed migration: on one already at the latest version
-     * its set-up, class path scan and validation cost about a third of a second for nothing. Flyway still checks
-     * the history against the files whenever it migrates; a store that is up to date skips that check.
-     */
-    private static void migrate(JdbcConnectionPool pool, String jdbcUrl, Path where) {
-        Flyway flyway = Flyway.configure()
-                .dataSource(pool)
-                .locations(Migrations.flywayLocations(jdbcUrl))
-                .ignoreMigrationPatterns("*:future")
-                .load();
-        for (MigrationInfo info : flyway.info().all()) {
-            if (info.getState() == MigrationState.FUTURE_SUCCESS || info.getState() == MigrationState.FUTURE_FAILED) {
-                throw StoreException.of(StoreException.Reason.NEWER_SCHEMA, where, null);
-            }
-        }
-        flyway.migrate();
-    }
-
-    private static StoreException classify(SQLException e, Path where) {
-        int code = e.getErrorCode();
-        StoreException.Reason reason = switch (code) {
-            case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1, ErrorCode.FILE_ENCRYPTION_ERROR_1 -> StoreException.Reason.DAMAGED;
-            case ErrorCode.DATABASE_ALREADY_OPEN_1 -> StoreException.Reason.IN_USE;
-            case ErrorCode.DATABASE_IS_READ_ONLY, ErrorCode.FILE_CREATION_FAILED_1 -> StoreException.Reason.READ_ONLY;
-            default -> {
-                String m = String.valueOf(e.getMessage());
-                if (m.contains("corrupted") || m.contains("MVStoreException") || m.contains("File is not a")) {
-                    yield StoreException.Reason.DAMAGED;
-                }
-                yield StoreException.Reason.UNAVAILABLE;
-            }
-        };
-        return StoreException.of(reason, where, e);
-    }
-
-    public DbLocation location() {
-        return location;
+        return new Database(location, connector, migrated);
     }
 
     private static SchemaVersion latestKnown(String jdbcUrl) {
@@ -186,9 +74,77 @@ public final class Database implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("no migration on the class path for " + v)));
     }
 
+    /**
+     * Flyway, only for a store that is new, behind, or has a failed migration: on one already at the latest version
+     * its set-up, class path scan and validation cost about a third of a second for nothing. Flyway still checks
+     * the history against the files whenever it migrates; a store that is up to date skips that check.
+     */
+    private static void migrate(StoreConnector connector, DbLocation location) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(connector.pool())
+                .locations(Migrations.flywayLocations(location.jdbcUrl()))
+                .ignoreMigrationPatterns("*:future")
+                // PostgreSQL runs DDL in transactions: all pending migrations in one, so a failure (a user that may
+                // not create tables, a lost connection) leaves the schema as it was, never half-migrated.
+                .group(connector.kind() == StoreKind.POSTGRESQL)
+                .load();
+        for (MigrationInfo info : flyway.info().all()) {
+            if (info.getState() == MigrationState.FUTURE_SUCCESS || info.getState() == MigrationState.FUTURE_FAILED) {
+                throw StoreException.of(StoreException.Reason.NEWER_SCHEMA, location.display(), StoreException.Facts.NONE,
+                        null);
+            }
+        }
+        flyway.migrate();
+    }
+
+    public DbLocation location() {
+        return location;
+    }
+
     /** True when opening ran Flyway (a new store, or one behind this program); false when it was already up to date. */
     public boolean migrated() {
         return migrated;
+    }
+
+    /** Which database holds this store. */
+    public StoreKind kind() {
+        return connector.kind();
+    }
+
+    /**
+     * A new connection outside the pool, with the store's login, in auto-commit mode; the caller closes it. For a
+     * session that stays open (a listener), which would otherwise hold one of the pool's connections for good.
+     */
+    public Connection dedicatedConnection() {
+        try {
+            return connector.dedicatedConnection();
+        } catch (SQLException e) {
+            throw new StoreFailure(e);
+        }
+    }
+
+    /** The kind, location, schema version and user of this store. */
+    public StoreDescription describe() {
+        return inTransaction(c -> {
+            String version = null;
+            try (java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\" WHERE "
+                         + "\"success\" = TRUE AND \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC")) {
+                if (rs.next()) {
+                    version = rs.getString(1);
+                }
+            }
+            String user;
+            if (kind() == StoreKind.POSTGRESQL) {
+                try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("SELECT current_user")) {
+                    rs.next();
+                    user = rs.getString(1);
+                }
+            } else {
+                user = System.getProperty("user.name");
+            }
+            return new StoreDescription(kind(), location.display(), version, user);
+        });
     }
 
     /** A unit of work on one connection, committed when it returns, rolled back when it throws. */
@@ -211,11 +167,29 @@ public final class Database implements AutoCloseable {
         return inTransaction(c -> work.run());
     }
 
-    /**
-     * Runs {@code work} in one transaction, committed when it returns. On a shared H2 file the wait is bounded: a store
-     * that does not answer within {@link StoreWaits#TRANSACTION} throws {@link StoreNotAnswering}.
-     */
     public <T, E extends Exception> T inTransaction(Work<T, E> work) throws E {
+        return run(work, Connection.TRANSACTION_READ_COMMITTED, false);
+    }
+
+    /**
+     * As {@link #inTransaction}, and the commit is on disk when this returns, so that it survives a power cut, not
+     * only the process being killed. Inside {@link #atomically} the enclosing transaction commits it, without this
+     * guarantee. Costs a sync of the H2 file (see docs/benchmarks); nothing more on PostgreSQL.
+     */
+    public <T, E extends Exception> T durably(Work<T, E> work) throws E {
+        return run(work, Connection.TRANSACTION_READ_COMMITTED, true);
+    }
+
+    /** Work that reads several tables as of one moment (a repeatable-read transaction), such as a copy. */
+    public <T, E extends Exception> T inSnapshot(Work<T, E> work) throws E {
+        return run(work, Connection.TRANSACTION_REPEATABLE_READ, false);
+    }
+
+    /**
+     * One transaction. Its wait on the store is bounded by the connector: on a shared H2 file, a store that does not
+     * answer in time throws {@link StoreNotAnswering}.
+     */
+    private <T, E extends Exception> T run(Work<T, E> work, int isolation, boolean durable) throws E {
         Connection joined = current.get();
         if (joined != null) {
             try {
@@ -224,24 +198,34 @@ public final class Database implements AutoCloseable {
                 throw new StoreFailure(e);
             }
         }
-        if (waits == null || waits.servedHere()) {
-            return transaction(work);
-        }
         try {
-            return waits.call(() -> transaction(work), StoreWaits.TRANSACTION);
+            return connector.bounded(() -> transaction(work, isolation, durable));
         } catch (Exception e) {
-            throw StoreWaitsRethrow.<E>as(e);
+            throw Rethrow.<E>as(e);
         }
     }
 
-    private <T, E extends Exception> T transaction(Work<T, E> work) throws E {
-        try (Connection c = pool.getConnection()) {
+    /** Lets the work's own exception through the connector's store thread unchanged. */
+    private static final class Rethrow {
+        @SuppressWarnings("unchecked")
+        static <E extends Exception> E as(Exception e) throws E {
+            throw (E) e;
+        }
+    }
+
+    private <T, E extends Exception> T transaction(Work<T, E> work, int isolation, boolean durable) throws E {
+        try (Connection c = connector.pool().getConnection()) {
             c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            if (isolation != Connection.TRANSACTION_READ_COMMITTED || connector.setsIsolationPerTransaction()) {
+                c.setTransactionIsolation(isolation);
+            }
             current.set(c);
             try {
                 T result = work.run(c);
                 c.commit();
+                if (durable) {
+                    connector.forceToDisk(c);
+                }
                 return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -250,6 +234,8 @@ public final class Database implements AutoCloseable {
                 c.rollback();
                 throw e;
             } finally {
+                // The level set here does not outlive the transaction: the next one on H2 sets its own, and the
+                // PostgreSQL pool resets a connection's level when it is given back.
                 current.remove();
             }
         } catch (SQLException e) {
@@ -257,16 +243,8 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Lets the work's own exception through the store thread unchanged. */
-    private static final class StoreWaitsRethrow {
-        @SuppressWarnings("unchecked")
-        static <E extends Exception> E as(Exception e) throws E {
-            throw (E) e;
-        }
-    }
-
     @Override
     public void close() {
-        dispose(pool, waits);
+        connector.close();
     }
 }

@@ -91,7 +91,7 @@ final class KeyFiles {
      */
     static void write(Path file, byte[] key, boolean replace) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        OwnerOnly.createFolders(dir);
         Path tmp = dir.resolve("." + file.getFileName() + ".tmp-" + HexFormat.of().formatHex(newKey(), 0, 6));
         try {
             try {

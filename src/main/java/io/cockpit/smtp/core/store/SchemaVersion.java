@@ -3,7 +3,7 @@ package io.cockpit.smtp.core.store;
 import java.util.Arrays;
 
 /** A migration's version as Flyway reads it from {@code V1_2__name.sql} or stores it ({@code "1.2"}): numbers compared one by one. */
-record SchemaVersion(int[] parts) implements Comparable<SchemaVersion> {
+public record SchemaVersion(int[] parts) implements Comparable<SchemaVersion> {
     static SchemaVersion parse(String text) {
         String[] pieces = text.trim().split("[._]");
         int[] parts = new int[pieces.length];

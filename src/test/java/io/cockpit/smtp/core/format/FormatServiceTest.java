@@ -20,16 +20,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.cockpit.smtp.core.store.StoreKind;
+import io.cockpit.smtp.testing.OnEveryStore;
+import org.junit.jupiter.params.Parameter;
 
 /** The format service on a real H2 file. */
+@OnEveryStore
 class FormatServiceTest {
+    @Parameter StoreKind store;
     @TempDir Path dir;
     private CoreServices core;
     private FormatService service;
 
     @BeforeEach
     void open() {
-        core = TestStore.open(dir);
+        core = TestStore.open(store, dir);
         service = core.formats();
     }
 
@@ -58,7 +63,7 @@ class FormatServiceTest {
         EmailFormat saved = service.save(f);
         assertEquals(1, saved.version());
         core.close();
-        core = TestStore.open(dir);
+        core = TestStore.open(store, dir);
         EmailFormat read = core.formats().load();
         assertEquals(saved, read);
         assertEquals(List.of("en", "fr", "pt-BR"), read.languages());

@@ -15,15 +15,20 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.cockpit.smtp.core.store.StoreKind;
+import io.cockpit.smtp.testing.OnEveryStore;
+import org.junit.jupiter.params.Parameter;
 
 /** An engine with a specific gateway sends its messages through that gateway, and only its own messages. */
+@OnEveryStore
 class EngineGatewayTest {
+    @Parameter StoreKind store;
     @TempDir Path dir;
 
     @Test
     void engineWithASpecificGatewaySendsItsMessagesThroughIt() throws Exception {
         try (ScriptedSmtpServer portalServer = new ScriptedSmtpServer(); ScriptedSmtpServer dmzServer = new ScriptedSmtpServer();
-             CoreServices s = TestStore.open(dir)) {
+             CoreServices s = TestStore.open(store, dir)) {
             TestStore.plainGateway(s, portalServer.port(), GatewayStatus.ACTIVE);
             s.engineRegistry().add("dmz", true);
             s.engineRegistry().setGatewayMode("dmz", EngineInfo.SPECIFIC);

@@ -20,9 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.cockpit.smtp.core.store.StoreKind;
+import io.cockpit.smtp.testing.OnEveryStore;
+import org.junit.jupiter.params.Parameter;
 
 /** Every flow goes through the outbox and the sender to a real in-process SMTP server (GreenMail). */
+@OnEveryStore
 class FlowDeliveryTest {
+    @Parameter StoreKind store;
     @TempDir Path dir;
     GreenMail smtp;
     CoreServices s;
@@ -31,7 +36,7 @@ class FlowDeliveryTest {
     void start() throws Exception {
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
-        s = TestStore.open(dir);
+        s = TestStore.open(store, dir);
         TestStore.plainGateway(s, smtp.getSmtp().getPort(), GatewayStatus.ACTIVE);
         s.outbox().usePortalLinks(() -> new PortalLinks() {
             public String userUrl() { return "https://itsm.example.com/portal/"; }

@@ -10,14 +10,19 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.cockpit.smtp.core.store.StoreKind;
+import io.cockpit.smtp.testing.OnEveryStore;
+import org.junit.jupiter.params.Parameter;
 
 /** The outbox uses the Email-format feature: the portal URLs in the bodies, the language's report subject template. */
+@OnEveryStore
 class FormatWiringTest {
+    @Parameter StoreKind store;
     @TempDir Path dir;
 
     @Test
     void reportSubjectComesFromTheLanguageTemplateAndLinksFromTheFormat() throws Exception {
-        try (CoreServices s = TestStore.open(dir)) {
+        try (CoreServices s = TestStore.open(store, dir)) {
             EmailFormat f = s.formats().load();
             s.formats().save(f.withUrls("https://support.example.com/", "https://support.example.com/agent/")
                     .withTemplate("en", "Weekly ${REPORT_NAME} is ready"));

@@ -6,6 +6,8 @@ import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.engine.EngineRegistration;
 import io.cockpit.smtp.core.engine.EngineRegistry;
 import io.cockpit.smtp.core.engine.EngineRegistryRepository;
+import io.cockpit.smtp.core.store.StoreKind;
+import io.cockpit.smtp.testing.OnEveryStore;
 import io.cockpit.smtp.testing.Outboxes;
 import io.cockpit.smtp.testing.TestStore;
 import java.nio.file.Path;
@@ -28,16 +30,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
-/** Claims and leases on a real H2 file: who holds which message, and what only the holder may change. */
+/** Claims and leases on a real store: who holds which message, and what only the holder may change. */
+@OnEveryStore
 class OutboxClaimRepositoryTest {
+    @Parameter StoreKind store;
     @TempDir Path dir;
     CoreServices s;
     OutboxClaimRepository claims;
 
     @BeforeEach
     void open() {
-        s = TestStore.open(dir);
+        s = TestStore.open(store, dir);
         claims = new OutboxClaimRepository(s.database());
     }
 
@@ -127,7 +132,12 @@ class OutboxClaimRepositoryTest {
     }
 
     /** Until the thread waits on a row lock (the second claim's update); the deadline only keeps a broken test from hanging. */
-    static void awaitBlockedInTheStore(Thread t) throws InterruptedException {
+    void awaitBlockedInTheStore(Thread t) throws InterruptedException {
+        if (store == StoreKind.POSTGRESQL) {
+            // The thread waits in a socket read (RUNNABLE): the server says who waits for a lock.
+            Outboxes.await(() -> TestStore.lockWaiters(s) > 0, Duration.ofSeconds(20));
+            return;
+        }
         Outboxes.await(() -> (t.getState() == Thread.State.TIMED_WAITING || t.getState() == Thread.State.WAITING)
                 && Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getClassName().startsWith("org.h2.")),
                 Duration.ofSeconds(20));

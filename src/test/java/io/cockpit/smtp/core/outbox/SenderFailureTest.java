@@ -18,9 +18,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.cockpit.smtp.core.store.StoreKind;
+import io.cockpit.smtp.testing.OnEveryStore;
+import org.junit.jupiter.params.Parameter;
 
 /** Failure modes against a scripted SMTP peer: each outcome lands in the right status, nothing is lost. */
+@OnEveryStore
 class SenderFailureTest {
+    @Parameter StoreKind store;
     @TempDir Path dir;
     ScriptedSmtpServer server;
     CoreServices s;
@@ -28,7 +33,7 @@ class SenderFailureTest {
     @BeforeEach
     void open() throws Exception {
         server = new ScriptedSmtpServer();
-        s = TestStore.open(dir);
+        s = TestStore.open(store, dir);
         TestStore.plainGateway(s, server.port(), GatewayStatus.ACTIVE);
     }
 
@@ -122,7 +127,7 @@ class SenderFailureTest {
         s.close();
         Files.delete(TestStore.keyFile(dir));
         Files.writeString(TestStore.keyFile(dir), "damaged");
-        s = TestStore.open(dir);
+        s = TestStore.open(store, dir);
         Outboxes.drain(s);
         OutboxMessage m = Outboxes.get(s, id);
         assertEquals(OutboxStatus.DEFERRED, m.status());

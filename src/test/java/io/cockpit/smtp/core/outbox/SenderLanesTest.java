@@ -16,9 +16,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.cockpit.smtp.core.store.StoreKind;
+import io.cockpit.smtp.testing.OnEveryStore;
+import org.junit.jupiter.params.Parameter;
 
 /** The sender's lanes, through the service the engine runs: parallel connections, one start, a stop mid-batch. */
+@OnEveryStore
 class SenderLanesTest {
+    @Parameter StoreKind store;
     @TempDir Path dir;
     ScriptedSmtpServer server;
     CoreServices s;
@@ -26,7 +31,7 @@ class SenderLanesTest {
     @BeforeEach
     void open() throws Exception {
         server = new ScriptedSmtpServer();
-        s = TestStore.open(dir);
+        s = TestStore.open(store, dir);
         TestStore.plainGateway(s, server.port(), GatewayStatus.ACTIVE);
     }
 
