@@ -38,6 +38,28 @@ public final class OutboxClaimRepository {
         this.db = db;
     }
 
+    /** Messages of {@code engine} were queued again (inside the transaction): its senders are told when it commits. */
+    private int queuedAgain(String engine, int n) {
+        if (n > 0) {
+            db.notifyOthers(OutboxNotices.CHANNEL, OutboxNotices.queued(engine));
+        }
+        return n;
+    }
+
+    /** Tells the other processes (their screens) that these messages changed status, where the store can. */
+    void notifyChanged(OutboxStatus status, List<Long> ids) {
+        db.notifyOthers(OutboxNotices.CHANNEL, OutboxNotices.changed(status, ids));
+    }
+
+    /**
+     * Calls {@code wake} when another process (or this one) queues messages for {@code engine}, or when notices may
+     * have been missed; never on a store without notifications (H2, where senders poll). Returns what stops it.
+     */
+    Runnable onQueued(String engine, Runnable wake) {
+        return db.listen(OutboxNotices.CHANNEL, p -> OutboxNotices.parse(p).filter(n -> n.queuedFor(engine))
+                .ifPresent(n -> wake.run()));
+    }
+
     /** Binds {@link #FENCED}'s two parameters from {@code index}. */
     private static void fence(PreparedStatement ps, int index, Claimant who) throws SQLException {
         ps.setString(index, who.engine());
@@ -265,7 +287,7 @@ public final class OutboxClaimRepository {
                 ps.setObject(2, ids.toArray(new Long[0]));
                 ps.setString(3, who.id());
                 fence(ps, 4, who);
-                return ps.executeUpdate();
+                return queuedAgain(who.engine(), ps.executeUpdate());
             }
         });
     }
@@ -313,7 +335,7 @@ public final class OutboxClaimRepository {
                 ps.setString(2, who.engine());
                 ps.setObject(3, odt(now));
                 fence(ps, 4, who);
-                return ps.executeUpdate();
+                return queuedAgain(who.engine(), ps.executeUpdate());
             }
         });
     }
@@ -335,7 +357,7 @@ public final class OutboxClaimRepository {
                 ps.setObject(3, odt(now));
                 ps.setLong(4, deadEpoch == null ? -1 : deadEpoch);
                 fence(ps, 5, holder);
-                return ps.executeUpdate();
+                return queuedAgain(holder.engine(), ps.executeUpdate());
             }
         });
     }
