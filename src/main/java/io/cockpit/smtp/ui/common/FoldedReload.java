@@ -1,4 +1,4 @@
-package io.cockpit.smtp.ui.outbox;
+package io.cockpit.smtp.ui.common;
 
 import io.cockpit.smtp.ui.common.BackgroundRunner;
 import java.util.concurrent.Callable;
@@ -8,10 +8,10 @@ import java.util.function.Supplier;
 
 /**
  * A reload in the background, asked for by events or polling (FX thread only): calls made while one runs are folded
- * into one more run after it. While the console closes, the runner stops taking work but a last outbox event (the
+ * into one more run after it. While the console closes, the runner stops taking work but a last event (the
  * engine stopping) may still ask for one: it is dropped, not thrown on the FX thread.
  */
-final class FoldedReload<T> {
+public final class FoldedReload<T> {
     private final BackgroundRunner runner;
     private final Supplier<Callable<T>> work;
     private final Consumer<? super T> show;
@@ -19,13 +19,13 @@ final class FoldedReload<T> {
     private boolean again;
 
     /** @param work builds the work at each run, on the FX thread, so it can read what the screen shows at that time */
-    FoldedReload(BackgroundRunner runner, Supplier<Callable<T>> work, Consumer<? super T> show) {
+    public FoldedReload(BackgroundRunner runner, Supplier<Callable<T>> work, Consumer<? super T> show) {
         this.runner = runner;
         this.work = work;
         this.show = show;
     }
 
-    void request() {
+    public void request() {
         if (loading) {
             again = true;
             return;
