@@ -15,14 +15,22 @@ public final class FoldedReload<T> {
     private final BackgroundRunner runner;
     private final Supplier<Callable<T>> work;
     private final Consumer<? super T> show;
+    private final Consumer<Throwable> failed;
     private boolean loading;
     private boolean again;
 
     /** @param work builds the work at each run, on the FX thread, so it can read what the screen shows at that time */
     public FoldedReload(BackgroundRunner runner, Supplier<Callable<T>> work, Consumer<? super T> show) {
+        this(runner, work, show, null);
+    }
+
+    /** @param failed told when a run fails (the store does not answer); null: the failure is only logged */
+    public FoldedReload(BackgroundRunner runner, Supplier<Callable<T>> work, Consumer<? super T> show,
+                        Consumer<Throwable> failed) {
         this.runner = runner;
         this.work = work;
         this.show = show;
+        this.failed = failed;
     }
 
     public void request() {
@@ -32,15 +40,17 @@ public final class FoldedReload<T> {
         }
         loading = true;
         try {
-            runner.run(work.get())
-                    .onSuccess(show)
-                    .andFinally(() -> {
-                        loading = false;
-                        if (again) {
-                            again = false;
-                            request();
-                        }
-                    });
+            Job<T> job = runner.run(work.get()).onSuccess(show);
+            if (failed != null) {
+                job.onError(failed);
+            }
+            job.andFinally(() -> {
+                loading = false;
+                if (again) {
+                    again = false;
+                    request();
+                }
+            });
         } catch (RejectedExecutionException closing) {
             loading = false;
         }
