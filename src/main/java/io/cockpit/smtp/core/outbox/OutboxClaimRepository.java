@@ -6,6 +6,7 @@ import static io.cockpit.smtp.core.outbox.OutboxRowRepository.clip;
 import static io.cockpit.smtp.core.store.SqlTime.odt;
 
 import io.cockpit.smtp.core.store.Database;
+import io.cockpit.smtp.core.store.StoreKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -67,10 +68,12 @@ public final class OutboxClaimRepository {
      * @return the messages claimed, with their content and recipients (empty when none was due or others took them)
      */
     public List<OutboxMessage> claim(Claimant who, Instant now, Instant leaseUntil, int limit) {
+        boolean skipLocked = db.kind() == StoreKind.POSTGRESQL;
         return db.inTransaction(c -> {
             int claimed = 0;
             for (String status : WAITING) {
-                claimed += claimWaiting(c, who, status, now, leaseUntil, limit - claimed);
+                claimed += skipLocked ? claimSkippingLocked(c, who, status, now, leaseUntil, limit - claimed)
+                        : claimWaiting(c, who, status, now, leaseUntil, limit - claimed);
             }
             // A claimant holds one batch at a time: what it holds now is what it just claimed, and what it still held
             // from a batch it had to leave (the store stopped answering before its outcome was written): that one is
@@ -81,13 +84,42 @@ public final class OutboxClaimRepository {
     }
 
     /**
-     * Claims up to {@code limit} due messages of one waiting status: reads their ids, then takes them with an update
-     * that matches only rows still waiting, so a row another claimant took first is skipped, never taken twice.
+     * PostgreSQL: picks and marks up to {@code limit} due messages of one waiting status in one statement. Rows another
+     * claimant has locked in an uncommitted claim are skipped, not waited for, and the rows picked stay locked until
+     * this claim commits: two claimants never hold the same message, and neither waits for the other.
+     *
+     * @return how many it took
+     */
+    private static int claimSkippingLocked(Connection c, Claimant who, String status, Instant now, Instant leaseUntil,
+                                           int limit) throws SQLException {
+        if (limit <= 0) {
+            return 0;
+        }
+        try (PreparedStatement up = c.prepareStatement("UPDATE outbox_message SET status = 'sending', claimed_by = ?, "
+                + "claim_epoch = ?, lease_until = ?, updated_at = ? WHERE id IN (SELECT id FROM outbox_message "
+                + "WHERE engine = ? AND status = ? AND next_attempt_at <= ? ORDER BY engine, status, next_attempt_at "
+                + "LIMIT ? FOR UPDATE SKIP LOCKED)" + FENCED)) {
+            up.setString(1, who.id());
+            up.setLong(2, who.epoch());
+            up.setObject(3, odt(leaseUntil));
+            up.setObject(4, odt(now));
+            up.setString(5, who.engine());
+            up.setString(6, status);
+            up.setObject(7, odt(now));
+            up.setInt(8, limit);
+            fence(up, 9, who);
+            return up.executeUpdate();
+        }
+    }
+
+    /**
+     * H2: claims up to {@code limit} due messages of one waiting status: reads their ids, then takes them with an
+     * update that matches only rows still waiting, so a row another claimant took first is skipped, never taken twice.
      *
      * <p>Not {@code SELECT ... FOR UPDATE SKIP LOCKED}: on H2, a locking read with a WHERE on the secondary index
      * {@code (engine, status, next_attempt_at)} and an ORDER BY locks every matching row, not only those returned,
-     * so a second sender would get nothing until the first commits. A database whose SKIP LOCKED locks only the rows
-     * it returns can pick and mark in one statement here.
+     * so a second sender would get nothing until the first commits. PostgreSQL's locks only the rows it returns: there
+     * the claim picks and marks in one statement ({@link #claimSkippingLocked}).
      *
      * @return how many it took
      */
