@@ -290,4 +290,38 @@ class EnginesScreenTest extends ConsoleFixture {
         assertTrue(lyonRelay.connections() > 0, "the engine reached its own gateway");
         assertEquals(List.of(), lyonRelay.accepted(), "a check sends nothing");
     }
+
+    @Test
+    void arreterStopsTheEnginesTestWhereItIs() throws Exception {
+        // A relay that accepts the connection and never greets: only Arrêter ends the test before its 60 s timeout.
+        try (ScriptedSmtpServer silent = new ScriptedSmtpServer().silent()) {
+            services.engineRegistry().setGatewayMode("lyon", EngineInfo.SPECIFIC);
+            services.gateways().save(GatewayConfig.defaults("lyon").toBuilder().engine("lyon")
+                    .status(GatewayStatus.ACTIVE).server("127.0.0.1").port(silent.port()).from("lyon@example.com")
+                    .connectTimeoutSeconds(2).readTimeoutSeconds(60).build());
+            startLyon();
+            openEngines();
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> stateShown("lyon").orElse("").equals("En ligne"));
+            select("lyon");
+
+            interact(() -> this.<Button>node("#engineCheckButton").fire());
+
+            Label progress = node("#progressLabel");
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> progress.isVisible()
+                    && progress.getText().startsWith("Le moteur lyon teste depuis "));
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#engineStepList .list-cell")
+                    .queryAllAs(ListCell.class).stream().anyMatch(c -> c.getText() != null
+                            && c.getText().startsWith("Connexion TCP : réussi (")));
+            assertTrue(this.<Button>node("#engineCheckButton").isDisabled(), "one test at a time");
+            long t0 = System.nanoTime();
+            interact(() -> this.<Button>node("#engineCancelButton").fire());
+
+            Label result = node("#engineResultLabel");
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> result.isVisible() && !result.getText().isEmpty());
+            assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(20), "not the 60 s read timeout");
+            assertEquals("Test arrêté.", result.getText());
+            assertFalse(shown("#engineCancelButton"));
+            assertFalse(this.<Button>node("#engineCheckButton").isDisabled());
+        }
+    }
 }
