@@ -38,6 +38,28 @@ public final class OutboxClaimRepository {
         this.db = db;
     }
 
+    /** Messages of {@code engine} were queued again (inside the transaction): its senders are told when it commits. */
+    private int queuedAgain(String engine, int n) {
+        if (n > 0) {
+            db.notifyOthers(OutboxNotices.CHANNEL, OutboxNotices.queued(engine));
+        }
+        return n;
+    }
+
+    /** Tells the other processes (their screens) that these messages changed status, where the store can. */
+    void notifyChanged(OutboxStatus status, List<Long> ids) {
+        db.notifyOthers(OutboxNotices.CHANNEL, OutboxNotices.changed(status, ids));
+    }
+
+    /**
+     * Calls {@code wake} when another process (or this one) queues messages for {@code engine}, or when notices may
+     * have been missed; never on a store without notifications (H2, where senders poll). Returns what stops it.
+     */
+    Runnable onQueued(String engine, Runnable wake) {
+        return db.listen(OutboxNotices.CHANNEL, p -> OutboxNotices.parse(p).filter(n -> n.queuedFor(engine))
+                .ifPresent(n -> wake.run()));
+    }
+
     /** Binds {@link #FENCED}'s two parameters from {@code index}. */
     private static void fence(PreparedStatement ps, int index, Claimant who) throws SQLException {
         ps.setString(index, who.engine());
@@ -265,7 +287,7 @@ public final class OutboxClaimRepository {
                 ps.setObject(2, ids.toArray(new Long[0]));
                 ps.setString(3, who.id());
                 fence(ps, 4, who);
-                return ps.executeUpdate();
+                return queuedAgain(who.engine(), ps.executeUpdate());
             }
         });
     }
@@ -288,9 +310,16 @@ public final class OutboxClaimRepository {
      * heartbeat does while a send is in progress, so a slow server never lets a live holder's lease run out.
      */
     public int renewLeases(Claimant holder, Instant leaseUntil) {
+        // On PostgreSQL the renewal skips the rows an outcome commit holds (they are leaving 'sending'): waiting for
+        // them, while that commit waits for rows the renewal locked first, is a deadlock, seen between the heartbeat
+        // and the lanes' group commit of one engine. A skipped row whose commit rolls back is renewed next beat.
+        String rows = db.kind() == StoreKind.POSTGRESQL
+                ? "id IN (SELECT id FROM outbox_message WHERE engine = ? AND status = 'sending' AND claim_epoch = ? "
+                        + "FOR UPDATE SKIP LOCKED)"
+                : "engine = ? AND status = 'sending' AND claim_epoch = ?";
         return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_message SET lease_until = ? WHERE engine = ? "
-                    + "AND status = 'sending' AND claim_epoch = ?" + FENCED)) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_message SET lease_until = ? WHERE " + rows
+                    + FENCED)) {
                 ps.setObject(1, odt(leaseUntil));
                 ps.setString(2, holder.engine());
                 ps.setLong(3, holder.epoch());
@@ -313,7 +342,7 @@ public final class OutboxClaimRepository {
                 ps.setString(2, who.engine());
                 ps.setObject(3, odt(now));
                 fence(ps, 4, who);
-                return ps.executeUpdate();
+                return queuedAgain(who.engine(), ps.executeUpdate());
             }
         });
     }
@@ -335,7 +364,7 @@ public final class OutboxClaimRepository {
                 ps.setObject(3, odt(now));
                 ps.setLong(4, deadEpoch == null ? -1 : deadEpoch);
                 fence(ps, 5, holder);
-                return ps.executeUpdate();
+                return queuedAgain(holder.engine(), ps.executeUpdate());
             }
         });
     }

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The outbox's messages as the services see them: storing, finding, listing, counting, retrying and purging. Which
@@ -87,8 +88,19 @@ public final class OutboxRepository {
                     rcpt.executeBatch();
                 }
             }
+            // Sent when this commits: the engines these messages are for look at once, not at their next poll.
+            messages.stream().map(PreparedMessage::engine).distinct()
+                    .forEach(e -> db.notifyOthers(OutboxNotices.CHANNEL, OutboxNotices.queued(e)));
             return ids;
         });
+    }
+
+    /**
+     * Calls {@code listener} with what other processes (and this one) tell of the outbox as their changes commit;
+     * never on a store without notifications (H2). Returns what stops listening.
+     */
+    Runnable onNotice(Consumer<OutboxNotices.Notice> listener) {
+        return db.listen(OutboxNotices.CHANNEL, p -> OutboxNotices.parse(p).ifPresent(listener));
     }
 
     /**
@@ -263,7 +275,11 @@ public final class OutboxRepository {
                 ps.setObject(1, odt(now));
                 ps.setObject(2, odt(now));
                 bind(ps, 3, args);
-                return ps.executeUpdate();
+                int n = ps.executeUpdate();
+                if (n > 0) {
+                    db.notifyOthers(OutboxNotices.CHANNEL, OutboxNotices.queued(OutboxNotices.ANY_ENGINE));
+                }
+                return n;
             }
         });
     }

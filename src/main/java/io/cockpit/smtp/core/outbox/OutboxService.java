@@ -56,6 +56,9 @@ public final class OutboxService {
         this.gateways = gateways;
         this.events = events;
         this.clock = clock;
+        // Other processes' changes reach a watching process's screens where the store tells of them (PostgreSQL).
+        events.whenWatched(() -> repository.onNotice(n -> events.publish(n.status() != null
+                ? OutboxEvent.changed(n.ids(), n.status()) : OutboxEvent.changed(List.of(), OutboxStatus.QUEUED))));
     }
 
     /** Wires the Email-format feature's portal URLs (read at each enqueue, so a change applies at once). */

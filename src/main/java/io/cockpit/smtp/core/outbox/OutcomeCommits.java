@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Commits each message's outcome before its lane starts the next SMTP transaction, so that a process paused or killed
@@ -17,6 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link #EVENTS_EVERY_MILLIS} and at the end of each batch, not once a message.
  */
 final class OutcomeCommits {
+    private static final Logger LOG = LoggerFactory.getLogger(OutcomeCommits.class);
     static final long EVENTS_EVERY_MILLIS = 200;
 
     /** Outcomes of one lane waiting for the next commit. */
@@ -114,6 +117,12 @@ final class OutcomeCommits {
         for (Map.Entry<OutboxStatus, List<Long>> e : unpublished.entrySet()) {
             if (!e.getValue().isEmpty()) {
                 events.publish(OutboxEvent.changed(List.copyOf(e.getValue()), e.getKey()));
+                try {
+                    claims.notifyChanged(e.getKey(), e.getValue());
+                } catch (RuntimeException x) {
+                    // The other processes' screens catch up at their next refresh; the outcomes are committed.
+                    LOG.debug("could not tell other processes of {} change(s): {}", e.getValue().size(), x.toString());
+                }
             }
         }
         unpublished.clear();

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,6 +119,9 @@ final class SenderLanes {
     int drain(Long deadEpoch) throws InterruptedException {
         takeBack(deadEpoch);
         int[] counts = new int[lanes];
+        // A lane that failed (the store lost) is reported by the caller once every lane ended, not lost with its
+        // thread: else the run would end as a success with that lane's messages left in hand until their lease.
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
         List<Thread> helpers = new ArrayList<>();
         for (int i = 1; i < lanes; i++) {
             int lane = i;
@@ -126,15 +130,24 @@ final class SenderLanes {
                     counts[lane] = drainLane(lane);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
                 }
             }, threadName(i));
             t.setDaemon(true);
             helpers.add(t);
             t.start();
         }
-        counts[0] = drainLane(0);
+        try {
+            counts[0] = drainLane(0);
+        } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+        }
         for (Thread t : helpers) {
             t.join();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
         }
         int total = 0;
         for (int c : counts) {

@@ -43,12 +43,18 @@ public final class SenderService implements EngineWork {
         BatchSender batches = new BatchSender(holder, registration, lease, claims, new OutcomeCommits(claims, events, clock),
                 gateways, gatewayFor, events, settings, signals, counts, clock);
         this.lanes = new SenderLanes(holder, registration, claims, batches, signals, events, settings, clock);
-        // Messages stored by this process wake the sender at once; others are found by polling.
-        this.unsubscribe = events.subscribe(e -> {
+        // Messages stored by this process wake the sender at once; those of other processes too where the store tells
+        // (PostgreSQL's NOTIFY); on H2 they are found by polling.
+        Runnable local = events.subscribe(e -> {
             if (e.type() == OutboxEvent.Type.MESSAGES_CHANGED && e.status() == OutboxStatus.QUEUED) {
                 signals.wakeUp();
             }
         });
+        Runnable others = claims.onQueued(registration.engine(), signals::wakeUp);
+        this.unsubscribe = () -> {
+            local.run();
+            others.run();
+        };
     }
 
     public String engine() {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -121,6 +122,37 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreFailure(e);
         }
+    }
+
+    /**
+     * Whether other processes are told of a change as it commits ({@link #notifyOthers}, PostgreSQL's NOTIFY); where
+     * not (H2), they find it on their next poll.
+     */
+    public boolean notifies() {
+        return connector.notifies();
+    }
+
+    /**
+     * Tells the processes listening on {@code channel} (this one included) once the current transaction commits, or
+     * in a transaction of its own outside one; does nothing where {@link #notifies} is false.
+     */
+    public void notifyOthers(String channel, String payload) {
+        if (!connector.notifies()) {
+            return;
+        }
+        inTransaction(c -> {
+            connector.notify(c, channel, payload);
+            return null;
+        });
+    }
+
+    /**
+     * Calls {@code listener} with every payload sent on {@code channel} by any process, on the store's listener thread;
+     * null when notifications may have been missed (look at the store again). Never called where {@link #notifies} is
+     * false. Returns what stops listening.
+     */
+    public Runnable listen(String channel, Consumer<String> listener) {
+        return connector.listen(channel, listener);
     }
 
     /** The kind, location, schema version and user of this store. */

@@ -1,8 +1,9 @@
 package io.cockpit.smtp.core.store;
 
 import java.sql.Connection;
-import java.util.concurrent.Callable;
 import java.sql.SQLException;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -41,6 +42,23 @@ interface StoreConnector extends AutoCloseable {
      */
     default <T> T bounded(Callable<T> work) throws Exception {
         return work.call();
+    }
+
+    /**
+     * Whether other processes can be told of a change as it commits ({@link #notify}); where not (H2), they find it on
+     * their next poll.
+     */
+    default boolean notifies() {
+        return false;
+    }
+
+    /** Sends {@code payload} on {@code channel} when {@code c}'s transaction commits; nothing where {@link #notifies} is false. */
+    default void notify(Connection c, String channel, String payload) throws SQLException {
+    }
+
+    /** Calls {@code listener} with every payload sent on {@code channel}; never where {@link #notifies} is false. */
+    default Runnable listen(String channel, Consumer<String> listener) {
+        return () -> { };
     }
 
     /** After the migrations ran: what the kind does once the store is ready (file modes for H2). */

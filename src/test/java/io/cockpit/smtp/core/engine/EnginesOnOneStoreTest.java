@@ -6,8 +6,9 @@ import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.gateway.GatewayStatus;
 import io.cockpit.smtp.core.outbox.NewMessage;
 import io.cockpit.smtp.core.outbox.OutboxStatus;
-import io.cockpit.smtp.testing.ChildJvm;
+import io.cockpit.smtp.core.store.StoreKind;
 import io.cockpit.smtp.testing.EngineChild;
+import io.cockpit.smtp.testing.OnEveryStore;
 import io.cockpit.smtp.testing.Outboxes;
 import io.cockpit.smtp.testing.ScriptedSmtpServer;
 import io.cockpit.smtp.testing.TestStore;
@@ -27,21 +28,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * Two engine processes and the console's engine on one store, each sending the messages routed to it: each message is
- * sent once; a killed engine goes offline, its messages wait for it, and the next process that runs it sends them.
+ * sent once; a killed engine goes offline, its messages wait for it, and the next process that runs it sends them. On
+ * PostgreSQL an idle engine is woken by the store as soon as a message for it is queued, not at its next poll.
  */
+@OnEveryStore
 class EnginesOnOneStoreTest {
     static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID: (<[^>]+>)");
+    @Parameter StoreKind store;
     @TempDir Path dir;
 
-    static Process engine(Path dir, String name) throws Exception {
-        Process p = ChildJvm.start(EngineChild.class, dir.resolve(name + "-" + System.nanoTime() + ".log"), dir.toString(),
-                name, "batch=5", "connections=2", "poll=200");
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        assertEquals("started", out.readLine());
-        return p;
+    Process engine(String name, String... settings) throws Exception {
+        List<String> all = new ArrayList<>(List.of("batch=5", "connections=2", "poll=200"));
+        all.addAll(List.of(settings));
+        return EngineChild.started(store, dir, name, dir.resolve(name + "-" + System.nanoTime() + ".log"),
+                all.toArray(String[]::new));
     }
 
     static Map<String, Integer> countByMessageId(List<String> accepted) {
@@ -63,7 +67,7 @@ class EnginesOnOneStoreTest {
                 Thread.currentThread().interrupt();
             }
             return "250 2.0.0 ok " + n;
-        }); CoreServices s = TestStore.open(dir)) {
+        }); CoreServices s = TestStore.open(store, dir)) {
             TestStore.plainGateway(s, server.port(), GatewayStatus.ACTIVE);
             s.engineRegistry().add("lyon", true);
             s.engineRegistry().add("lille", true);
@@ -87,8 +91,8 @@ class EnginesOnOneStoreTest {
             }
             EngineRunner console = s.engineRunner("local");
             assertTrue(console.start().isEmpty(), "the console runs its local engine");
-            Process lyon = engine(dir, "lyon");
-            Process lille = engine(dir, "lille");
+            Process lyon = engine("lyon");
+            Process lille = engine("lille");
             Process lilleAgain = null;
             try {
                 Outboxes.await(() -> sent(s, "lille") >= 10, Duration.ofSeconds(60));
@@ -100,7 +104,7 @@ class EnginesOnOneStoreTest {
                 assertFalse(waiting.online());
                 assertTrue(waiting.counts().queued() + waiting.counts().sending() > 0, "its messages wait for it");
                 assertTrue(s.engineOverview().find("lyon").orElseThrow().online());
-                lilleAgain = engine(dir, "lille");
+                lilleAgain = engine("lille");
                 Outboxes.await(() -> sent(s, "lille") == 60, Duration.ofSeconds(120));
             } finally {
                 console.stop(Duration.ofSeconds(10));
@@ -121,25 +125,62 @@ class EnginesOnOneStoreTest {
 
     @Test
     void twoEnginesStartedAtTheSameMomentBothOpenTheStore() throws Exception {
-        try (CoreServices s = TestStore.open(dir)) {
+        try (CoreServices s = TestStore.open(store, dir)) {
             s.engineRegistry().add("lyon", true);
         }
         for (int round = 0; round < 3; round++) {
             List<Process> both = new ArrayList<>();
             for (String name : List.of("local", "lyon")) {
-                both.add(ChildJvm.start(EngineChild.class, dir.resolve(name + "-" + round + ".log"), dir.toString(), name));
+                both.add(EngineChild.start(store, dir, name, dir.resolve(name + "-" + round + ".log")));
             }
             try {
-                for (Process p : both) {
-                    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                for (int i = 0; i < both.size(); i++) {
+                    BufferedReader out = new BufferedReader(new InputStreamReader(both.get(i).getInputStream(),
+                            StandardCharsets.UTF_8));
                     assertEquals("started", out.readLine(), "round " + round + ": " + java.nio.file.Files.readString(
-                            dir.resolve((both.indexOf(p) == 0 ? "local" : "lyon") + "-" + round + ".log")));
+                            dir.resolve((i == 0 ? "local" : "lyon") + "-" + round + ".log")));
                 }
             } finally {
                 for (Process p : both) {
                     p.destroy();
                     p.waitFor(30, TimeUnit.SECONDS);
                 }
+            }
+        }
+    }
+
+    /**
+     * An engine idle on a long poll gets a message queued by another process: on PostgreSQL the store's NOTIFY wakes it
+     * at once (asserted far below the poll, so that a loaded machine does not fail it); on H2 it finds the message at
+     * its next poll (one round, as it costs up to a poll). The delays are printed for the benchmark page.
+     */
+    @Test
+    void anIdleEngineIsWokenByTheStoreOnPostgresqlAndFindsTheMessageAtItsPollOnH2() throws Exception {
+        long pollMillis = 30_000;
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(); CoreServices s = TestStore.open(store, dir)) {
+            TestStore.plainGateway(s, server.port(), GatewayStatus.ACTIVE);
+            s.engineRegistry().add("lyon", true);
+            Process lyon = engine("lyon", "poll=" + pollMillis);
+            try {
+                List<Long> delays = new ArrayList<>();
+                int rounds = store == StoreKind.POSTGRESQL ? 3 : 1;
+                for (int i = 0; i < rounds; i++) {
+                    // Idle: its lanes found nothing and wait for the poll, or for the store to tell them.
+                    Thread.sleep(1500);
+                    int before = server.accepted().size();
+                    long t0 = System.nanoTime();
+                    s.outbox().enqueue(new NewMessage("supervision-alert", List.of("noc@example.org"), "fr", null,
+                            "alert " + i, "disk", Map.of(), "lyon"));
+                    Outboxes.await(() -> server.accepted().size() > before, Duration.ofMillis(pollMillis * 2));
+                    delays.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+                }
+                System.out.println("pickup delay on " + store + " with a poll of " + pollMillis + " ms: " + delays + " ms");
+                if (store == StoreKind.POSTGRESQL) {
+                    assertTrue(delays.stream().allMatch(d -> d < 5000), "woken, not polled: " + delays);
+                }
+            } finally {
+                lyon.destroy();
+                lyon.waitFor(30, TimeUnit.SECONDS);
             }
         }
     }

@@ -2,11 +2,11 @@ package io.cockpit.smtp.core.outbox;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.cockpit.smtp.core.store.StoreKind;
 import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.engine.EngineRegistration;
 import io.cockpit.smtp.core.engine.EngineRunner;
 import io.cockpit.smtp.core.gateway.GatewayStatus;
-import io.cockpit.smtp.testing.ChildJvm;
 import io.cockpit.smtp.testing.EngineChild;
 import io.cockpit.smtp.testing.Outboxes;
 import io.cockpit.smtp.testing.ScriptedSmtpServer;
@@ -64,7 +64,7 @@ class EngineCrashTest {
                     stored.add(Outboxes.get(s, id).messageId());
                 }
             }
-            Process child = ChildJvm.start(EngineChild.class, dir.resolve("engine.log"), dir.toString());
+            Process child = EngineChild.start(StoreKind.H2, dir, "local", dir.resolve("engine.log"));
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 assertEquals("started", out.readLine());
                 Outboxes.await(() -> server.accepted().size() >= 30, Duration.ofSeconds(60));

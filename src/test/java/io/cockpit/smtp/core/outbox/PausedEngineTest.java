@@ -7,6 +7,7 @@ import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.engine.EngineInfo;
 import io.cockpit.smtp.core.engine.EngineRunner;
 import io.cockpit.smtp.core.gateway.GatewayStatus;
+import io.cockpit.smtp.core.store.StoreKind;
 import io.cockpit.smtp.core.store.StoreNotAnswering;
 import io.cockpit.smtp.testing.ChildJvm;
 import io.cockpit.smtp.testing.EngineChild;
@@ -61,10 +62,7 @@ class PausedEngineTest {
     }
 
     static Process engine(Path dir, String... settings) throws Exception {
-        List<String> args = new ArrayList<>(List.of(dir.toString(), "local"));
-        args.addAll(List.of(settings));
-        return ChildJvm.start(EngineChild.class, dir.resolve("engine-" + System.nanoTime() + ".log"),
-                args.toArray(String[]::new));
+        return EngineChild.start(StoreKind.H2, dir, "local", dir.resolve("engine-" + System.nanoTime() + ".log"), settings);
     }
 
     static void awaitStarted(Process p) throws Exception {

@@ -20,10 +20,43 @@ import java.util.Optional;
 public final class DiagnosisRequestRepository {
     private static final String COLUMNS = "id, engine, recipient, status, requested_by, requested_at, runner, started_at, "
             + "finished_at, cancel_requested, report";
+    /**
+     * Where a request and each of its steps are told to the processes waiting for them (PostgreSQL's NOTIFY; on H2
+     * they poll): {@code request:ENGINE} for the engine, {@code progress:ID} for the requester.
+     */
+    static final String CHANNEL = "cockpit_engine_diagnosis";
+
     private final Database db;
 
     public DiagnosisRequestRepository(Database db) {
         this.db = db;
+    }
+
+    /** Calls {@code wake} when a request for {@code engine} is stored (or notices may have been missed). */
+    Runnable onRequest(String engine, Runnable wake) {
+        return db.listen(CHANNEL, p -> {
+            if (p == null || p.equals("request:" + engine)) {
+                wake.run();
+            }
+        });
+    }
+
+    /** Calls {@code wake} when the engine running request {@code id} wrote something (or notices may have been missed). */
+    Runnable onProgress(long id, Runnable wake) {
+        return db.listen(CHANNEL, p -> {
+            if (p == null || p.equals("progress:" + id)) {
+                wake.run();
+            }
+        });
+    }
+
+    /** Whether waiting processes are told of changes as they commit; else they must poll. */
+    boolean notifies() {
+        return db.notifies();
+    }
+
+    private void progress(long id) {
+        db.notifyOthers(CHANNEL, "progress:" + id);
     }
 
     /** A request as stored. {@code recipient}: null for a connection check, the test email's address for a test. */
@@ -48,6 +81,7 @@ public final class DiagnosisRequestRepository {
                 ps.setString(3, requestedBy);
                 ps.setObject(4, odt(now));
                 ps.executeUpdate();
+                db.notifyOthers(CHANNEL, "request:" + engine);
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
                     return keys.getLong(1);
@@ -136,7 +170,9 @@ public final class DiagnosisRequestRepository {
                     ps.setString(4, e.payload());
                     ps.addBatch();
                 }
-                return ps.executeBatch();
+                int[] n = ps.executeBatch();
+                progress(id);
+                return n;
             }
         });
     }
@@ -169,6 +205,7 @@ public final class DiagnosisRequestRepository {
                 ps.setObject(3, odt(now));
                 ps.setLong(4, id);
                 ps.setString(5, runner);
+                progress(id);
                 return ps.executeUpdate() == 1;
             }
         });

@@ -37,6 +37,7 @@ public final class DiagnosisRequests implements EngineWork {
     private volatile boolean stopping;
     private volatile Cancellation current;
     private Thread thread;
+    private Runnable unsubscribe = () -> { };
 
     /**
      * @param gatewayFor the gateway an engine sends with (its specific one or the portal's)
@@ -58,6 +59,7 @@ public final class DiagnosisRequests implements EngineWork {
         if (thread != null) {
             return;
         }
+        unsubscribe = requests.onRequest(registration.engine(), this::wakeUp);
         thread = new Thread(this::loop, "engine-diagnosis-" + registration.engine());
         thread.setDaemon(true);
         thread.setUncaughtExceptionHandler((t, e) -> LOG.error("diagnosis thread died", e));
@@ -74,6 +76,9 @@ public final class DiagnosisRequests implements EngineWork {
     @Override
     public boolean stop(Duration grace) {
         stopping = true;
+        synchronized (this) {
+            unsubscribe.run();
+        }
         Cancellation c = current;
         if (c != null) {
             c.cancel();

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * "Tester depuis le moteur": asks an engine, through the store, to run the step-by-step diagnosis from its own machine
@@ -68,10 +70,18 @@ public final class RemoteDiagnosis {
             recipient = to.trim();
         }
         long id = requests.request(info.name(), recipient, requester(), clock.instant());
-        return follow(id, engine, listener, cancellation);
+        // Where the store tells of each step as it commits, the wait between looks ends at once; else it is the poll.
+        Semaphore progress = new Semaphore(0);
+        Runnable stop = requests.onProgress(id, progress::release);
+        try {
+            return follow(id, engine, listener, cancellation, progress);
+        } finally {
+            stop.run();
+        }
     }
 
-    private RemoteDiagnosisResult follow(long id, String engine, RemoteDiagnosisListener listener, Cancellation cancellation)
+    private RemoteDiagnosisResult follow(long id, String engine, RemoteDiagnosisListener listener, Cancellation cancellation,
+                                         Semaphore progress)
             throws ValidationException, InterruptedException {
         EventReplay replay = new EventReplay(listener);
         long asked = System.nanoTime();
@@ -129,7 +139,9 @@ public final class RemoteDiagnosis {
                     }
                 }
             }
-            Thread.sleep(poll.toMillis());
+            if (progress.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS)) {
+                progress.drainPermits();
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.cockpit.smtp.core.engine.diagnosis;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.cockpit.smtp.core.store.StoreKind;
 import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.engine.EngineInfo;
 import io.cockpit.smtp.core.engine.EngineRunner;
@@ -12,7 +13,6 @@ import io.cockpit.smtp.core.mail.diagnosis.Failure;
 import io.cockpit.smtp.core.mail.diagnosis.Step;
 import io.cockpit.smtp.core.mail.diagnosis.StepResult;
 import io.cockpit.smtp.core.validation.ValidationException;
-import io.cockpit.smtp.testing.ChildJvm;
 import io.cockpit.smtp.testing.EngineChild;
 import io.cockpit.smtp.testing.ScriptedSmtpServer;
 import io.cockpit.smtp.testing.TestStore;
@@ -197,7 +197,7 @@ class RemoteDiagnosisTest {
         lyonServer.close();
         lyonServer = new ScriptedSmtpServer().silent();
         s.gateways().save(s.gateways().load("lyon").toBuilder().port(lyonServer.port()).readTimeoutSeconds(60).build());
-        Process child = ChildJvm.start(EngineChild.class, dir.resolve("engine.log"), dir.toString(), "lyon");
+        Process child = EngineChild.start(StoreKind.H2, dir, "lyon", dir.resolve("engine.log"));
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             assertEquals("started", out.readLine());
             Seen seen = new Seen();
