@@ -11,15 +11,12 @@ import io.cockpit.smtp.core.engine.EngineInfo;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.GatewayStatus;
 import io.cockpit.smtp.core.outbox.NewMessage;
-import io.cockpit.smtp.testing.ChildJvm;
+import io.cockpit.smtp.core.store.StoreKind;
 import io.cockpit.smtp.testing.EngineChild;
 import io.cockpit.smtp.testing.ScriptedSmtpServer;
 import io.cockpit.smtp.testing.TestStore;
 import io.cockpit.smtp.ui.ConsoleFixture;
 import io.cockpit.smtp.ui.common.FieldDecoration;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -78,10 +75,9 @@ class EnginesScreenTest extends ConsoleFixture {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table().getItems().size() == 2);
     }
 
+    /** Runs lyon in another process, as from another terminal. */
     private void startLyon() throws Exception {
-        lyon = ChildJvm.start(EngineChild.class, dir.resolve("lyon.log"), dir.toString(), "lyon", "poll=200");
-        BufferedReader out = new BufferedReader(new InputStreamReader(lyon.getInputStream(), StandardCharsets.UTF_8));
-        assertEquals("started", out.readLine());
+        lyon = EngineChild.started(StoreKind.H2, dir, "lyon", dir.resolve("lyon-" + System.nanoTime() + ".log"), "poll=200");
     }
 
     private TableView<EngineRow> table() {
