@@ -3,6 +3,7 @@ package io.cockpit.smtp.ui.outbox;
 import io.cockpit.smtp.core.outbox.Flow;
 import io.cockpit.smtp.core.outbox.OutboxStatus;
 import io.cockpit.smtp.ui.common.I18n;
+import io.cockpit.smtp.ui.common.Polling;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -6,6 +6,7 @@ import io.cockpit.smtp.core.outbox.OutboxService;
 import io.cockpit.smtp.core.outbox.OutboxStatus;
 import io.cockpit.smtp.core.outbox.Recipient;
 import io.cockpit.smtp.ui.common.BackgroundRunner;
+import io.cockpit.smtp.ui.common.FoldedReload;
 import io.cockpit.smtp.ui.common.FxEvents;
 import java.util.List;
 import javafx.beans.binding.Bindings;

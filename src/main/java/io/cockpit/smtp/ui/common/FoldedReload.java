@@ -1,4 +1,4 @@
-package io.cockpit.smtp.ui.outbox;
+package io.cockpit.smtp.ui.common;
 
 import io.cockpit.smtp.ui.common.BackgroundRunner;
 import java.util.concurrent.Callable;
@@ -8,39 +8,49 @@ import java.util.function.Supplier;
 
 /**
  * A reload in the background, asked for by events or polling (FX thread only): calls made while one runs are folded
- * into one more run after it. While the console closes, the runner stops taking work but a last outbox event (the
+ * into one more run after it. While the console closes, the runner stops taking work but a last event (the
  * engine stopping) may still ask for one: it is dropped, not thrown on the FX thread.
  */
-final class FoldedReload<T> {
+public final class FoldedReload<T> {
     private final BackgroundRunner runner;
     private final Supplier<Callable<T>> work;
     private final Consumer<? super T> show;
+    private final Consumer<Throwable> failed;
     private boolean loading;
     private boolean again;
 
     /** @param work builds the work at each run, on the FX thread, so it can read what the screen shows at that time */
-    FoldedReload(BackgroundRunner runner, Supplier<Callable<T>> work, Consumer<? super T> show) {
+    public FoldedReload(BackgroundRunner runner, Supplier<Callable<T>> work, Consumer<? super T> show) {
+        this(runner, work, show, null);
+    }
+
+    /** @param failed told when a run fails (the store does not answer); null: the failure is only logged */
+    public FoldedReload(BackgroundRunner runner, Supplier<Callable<T>> work, Consumer<? super T> show,
+                        Consumer<Throwable> failed) {
         this.runner = runner;
         this.work = work;
         this.show = show;
+        this.failed = failed;
     }
 
-    void request() {
+    public void request() {
         if (loading) {
             again = true;
             return;
         }
         loading = true;
         try {
-            runner.run(work.get())
-                    .onSuccess(show)
-                    .andFinally(() -> {
-                        loading = false;
-                        if (again) {
-                            again = false;
-                            request();
-                        }
-                    });
+            Job<T> job = runner.run(work.get()).onSuccess(show);
+            if (failed != null) {
+                job.onError(failed);
+            }
+            job.andFinally(() -> {
+                loading = false;
+                if (again) {
+                    again = false;
+                    request();
+                }
+            });
         } catch (RejectedExecutionException closing) {
             loading = false;
         }
