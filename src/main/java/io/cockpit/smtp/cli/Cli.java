@@ -1,5 +1,6 @@
 package io.cockpit.smtp.cli;
 
+import io.cockpit.smtp.core.mail.MailWarmup;
 import io.cockpit.smtp.core.store.ConflictException;
 import io.cockpit.smtp.core.store.InvalidLocationException;
 import io.cockpit.smtp.core.store.SecretUnavailableException;
@@ -39,6 +40,9 @@ public final class Cli {
                           Consumer<io.cockpit.smtp.core.store.DbLocation> openConsole) {
         // First: the store opens on the second core while picocli builds its model below.
         StorePrefetch prefetch = StorePrefetch.startFor(args, env);
+        if (CommandTree.talksToMailServer(args)) {
+            MailWarmup.startInBackground();
+        }
         RootCommand root = new RootCommand();
         root.stdin(in);
         root.env(env);
