@@ -43,6 +43,8 @@ final class CommandTree {
         m.put("engine", group(EngineCommand.class, "run", EngineCommand.Run.class, "list", EngineCommand.ListEngines.class,
                 "add", EngineCommand.Add.class, "show", EngineCommand.Show.class, "set", EngineCommand.Set.class));
         m.put("store", group(StoreCommand.class, "show", StoreCommand.Show.class, "copy", StoreCommand.Copy.class));
+        m.put("user", group(UserCommand.class, "list", UserCommand.ListUsers.class, "set", UserCommand.Set.class,
+                "remove", UserCommand.Remove.class));
         return m;
     }
 

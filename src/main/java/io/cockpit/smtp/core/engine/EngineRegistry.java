@@ -1,5 +1,7 @@
 package io.cockpit.smtp.core.engine;
 
+import io.cockpit.smtp.core.access.Access;
+import io.cockpit.smtp.core.access.Operation;
 import io.cockpit.smtp.core.validation.Problem;
 import io.cockpit.smtp.core.validation.ValidationException;
 import java.net.InetAddress;
@@ -25,10 +27,13 @@ public final class EngineRegistry {
 
     private final EngineRegistryRepository repository;
     private final Clock clock;
+    private final Access access;
 
-    public EngineRegistry(EngineRegistryRepository repository, Clock clock) {
+    /** @param access whether the caller's role may add or change an engine (running one is checked where it starts) */
+    public EngineRegistry(EngineRegistryRepository repository, Clock clock, Access access) {
         this.repository = repository;
         this.clock = clock;
+        this.access = access;
     }
 
     public List<EngineInfo> list() {
@@ -48,6 +53,7 @@ public final class EngineRegistry {
     }
 
     public void add(String name, boolean remote) throws ValidationException {
+        access.require(Operation.ENGINE_CHANGE);
         if (name == null || !NAME.matcher(name).matches()) {
             throw ValidationException.of("name", Problem.NAME_INVALID);
         }
@@ -57,6 +63,7 @@ public final class EngineRegistry {
     }
 
     public void setGatewayMode(String name, String mode) throws ValidationException {
+        access.require(Operation.ENGINE_CHANGE);
         if (!EngineInfo.PORTAL.equals(mode) && !EngineInfo.SPECIFIC.equals(mode)) {
             throw ValidationException.of("gateway", Problem.CHOICE_INVALID);
         }
