@@ -9,7 +9,10 @@ import io.cockpit.smtp.core.gateway.Preset;
 import io.cockpit.smtp.core.gateway.Security;
 import io.cockpit.smtp.core.gateway.Transport;
 import io.cockpit.smtp.ui.common.FieldDecoration;
+import io.cockpit.smtp.core.access.Operation;
 import io.cockpit.smtp.ui.common.FormChrome;
+import io.cockpit.smtp.ui.common.RoleGate;
+import javafx.scene.layout.Pane;
 import io.cockpit.smtp.ui.common.I18n;
 import io.cockpit.smtp.ui.common.Shown;
 import io.cockpit.smtp.ui.common.UnsavedChanges;
@@ -55,13 +58,16 @@ public final class GatewayController implements UnsavedChanges {
     @FXML private VBox testPanelHolder;
 
     public GatewayController(GatewayViewModel vm, OAuthAuthorizationViewModel authorization, I18n i18n,
-                             FieldDecoration decoration, Supplier<Parent> testPanel) {
+                             FieldDecoration decoration, Supplier<Parent> testPanel, RoleGate roles) {
         this.vm = vm;
+        this.roles = roles;
         this.i18n = i18n;
         this.decoration = decoration;
         this.testPanel = testPanel;
         this.oauth = new OAuthSection(vm, authorization, i18n, decoration);
     }
+
+    private final RoleGate roles;
 
     @FXML
     private void initialize() {
@@ -125,6 +131,9 @@ public final class GatewayController implements UnsavedChanges {
         if (testPanel != null) {
             testPanelHolder.getChildren().setAll(testPanel.get());
         }
+        // Read-only for whoever may not save a gateway; the test panel under the form stays usable (an operator tests).
+        roles.hideUnless(Operation.GATEWAY_SAVE, saveButton, revertButton, presetButton);
+        roles.lockUnless(Operation.GATEWAY_SAVE, ((Pane) form).getChildren().filtered(n -> n != testPanelHolder));
         vm.form().loadIfNeeded();
     }
 
@@ -155,6 +164,9 @@ public final class GatewayController implements UnsavedChanges {
 
     @FXML private void removePassword() { vm.removePassword(); }
 
-    @Override public boolean hasUnsavedChanges() { return vm.form().hasUnsavedChanges(); }
+    /** A read-only form holds nothing to save: leaving asks nothing. */
+    @Override public boolean hasUnsavedChanges() {
+        return roles.may(Operation.GATEWAY_SAVE) && vm.form().hasUnsavedChanges();
+    }
     @Override public void discardChanges() { vm.form().discardChanges(); }
 }

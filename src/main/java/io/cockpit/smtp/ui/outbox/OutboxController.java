@@ -1,5 +1,7 @@
 package io.cockpit.smtp.ui.outbox;
 
+import io.cockpit.smtp.core.access.Operation;
+import io.cockpit.smtp.ui.common.RoleGate;
 import io.cockpit.smtp.core.outbox.Flow;
 import io.cockpit.smtp.core.outbox.OutboxStatus;
 import io.cockpit.smtp.ui.common.I18n;
@@ -37,8 +39,11 @@ public final class OutboxController {
     @FXML private HBox warningBanner, noticeBanner;
     @FXML private Label warningLabel, noticeLabel;
 
-    public OutboxController(OutboxViewModel vm, OutboxSummaryViewModel summary, I18n i18n) {
+    private final RoleGate roles;
+
+    public OutboxController(OutboxViewModel vm, OutboxSummaryViewModel summary, I18n i18n, RoleGate roles) {
         this.vm = vm;
+        this.roles = roles;
         this.summary = summary;
         this.i18n = i18n;
     }
@@ -74,6 +79,8 @@ public final class OutboxController {
         });
         detailsArea.textProperty().bind(vm.detailsProperty());
         retryButton.disableProperty().bind(vm.retryDisabled());
+        roles.hideUnless(Operation.OUTBOX_RETRY, retryButton, retryFailedButton);
+        roles.hideUnless(Operation.OUTBOX_PURGE, purgeSentButton, purgeFailedButton);
 
         warningLabel.textProperty().bind(Bindings.createStringBinding(() -> warning(),
                 summary.waitingTooLongProperty(), summary.failedRecentlyProperty(), summary.failedRecentlyCountProperty()));
