@@ -15,14 +15,21 @@ final class FoldedReload<T> {
     private final BackgroundRunner runner;
     private final Supplier<Callable<T>> work;
     private final Consumer<? super T> show;
+    private final Runnable settled;
     private boolean loading;
     private boolean again;
 
     /** @param work builds the work at each run, on the FX thread, so it can read what the screen shows at that time */
     FoldedReload(BackgroundRunner runner, Supplier<Callable<T>> work, Consumer<? super T> show) {
+        this(runner, work, show, () -> { });
+    }
+
+    /** @param settled run after the last folded run, whether it succeeded or failed (a busy mask comes off) */
+    FoldedReload(BackgroundRunner runner, Supplier<Callable<T>> work, Consumer<? super T> show, Runnable settled) {
         this.runner = runner;
         this.work = work;
         this.show = show;
+        this.settled = settled;
     }
 
     void request() {
@@ -39,6 +46,8 @@ final class FoldedReload<T> {
                         if (again) {
                             again = false;
                             request();
+                        } else {
+                            settled.run();
                         }
                     });
         } catch (RejectedExecutionException closing) {

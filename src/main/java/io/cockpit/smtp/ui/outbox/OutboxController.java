@@ -2,6 +2,10 @@ package io.cockpit.smtp.ui.outbox;
 
 import io.cockpit.smtp.core.access.Operation;
 import io.cockpit.smtp.ui.common.RoleGate;
+import io.cockpit.smtp.ui.common.Shown;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.TextField;
+import org.controlsfx.control.MaskerPane;
 import io.cockpit.smtp.core.outbox.Flow;
 import io.cockpit.smtp.core.outbox.OutboxStatus;
 import io.cockpit.smtp.ui.common.I18n;
@@ -37,7 +41,11 @@ public final class OutboxController {
     @FXML private TextArea detailsArea;
     @FXML private Button retryButton, retryFailedButton, purgeSentButton, purgeFailedButton;
     @FXML private HBox warningBanner, noticeBanner;
-    @FXML private Label warningLabel, noticeLabel;
+    @FXML private Label warningLabel, noticeLabel, shownLabel;
+    @FXML private TextField toSearch, subjectSearch, messageIdSearch, engineSearch;
+    @FXML private DatePicker sinceDay, untilDay;
+    @FXML private Button moreButton;
+    @FXML private MaskerPane searchMask;
 
     private final RoleGate roles;
 
@@ -79,6 +87,17 @@ public final class OutboxController {
         });
         detailsArea.textProperty().bind(vm.detailsProperty());
         retryButton.disableProperty().bind(vm.retryDisabled());
+        toSearch.textProperty().bindBidirectional(vm.toSearchProperty());
+        subjectSearch.textProperty().bindBidirectional(vm.subjectSearchProperty());
+        messageIdSearch.textProperty().bindBidirectional(vm.messageIdSearchProperty());
+        engineSearch.textProperty().bindBidirectional(vm.engineSearchProperty());
+        sinceDay.valueProperty().bindBidirectional(vm.sinceDayProperty());
+        untilDay.valueProperty().bindBidirectional(vm.untilDayProperty());
+        searchMask.visibleProperty().bind(vm.searchingProperty());
+        Shown.when(moreButton, vm.moreProperty());
+        shownLabel.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(vm.moreProperty().get()
+                ? I18n.key("outbox.search.shownMore") : I18n.key("outbox.search.shown"), vm.rows().size()),
+                vm.rows(), vm.moreProperty()));
         roles.hideUnless(Operation.OUTBOX_RETRY, retryButton, retryFailedButton);
         roles.hideUnless(Operation.OUTBOX_PURGE, purgeSentButton, purgeFailedButton);
 
@@ -126,6 +145,10 @@ public final class OutboxController {
     private void purgeFailed() {
         vm.purge(OutboxStatus.FAILED);
     }
+
+    @FXML private void search() { vm.search(); }
+    @FXML private void clearSearch() { vm.clearSearch(); }
+    @FXML private void loadMore() { vm.loadMore(); }
 
     @FXML
     private void refresh() {
