@@ -49,6 +49,7 @@ class LocalizationConsistencyTest {
     private static final Map<String, Class<? extends Enum<?>>> ENUM_FAMILIES = Map.ofEntries(
             Map.entry("problem", Problem.class),
             Map.entry("role", io.cockpit.smtp.core.access.Role.class),
+            Map.entry("history.source", io.cockpit.smtp.core.history.ChangeSource.class),
             Map.entry("status", GatewayStatus.class),
             Map.entry("security", Security.class),
             Map.entry("auth", Authentication.class),

@@ -1,5 +1,6 @@
 package io.cockpit.smtp.ui.outbox;
 
+import io.cockpit.smtp.ui.common.Polling;
 import io.cockpit.smtp.core.access.Operation;
 import io.cockpit.smtp.ui.common.RoleGate;
 import io.cockpit.smtp.ui.common.Shown;

@@ -1,5 +1,6 @@
 package io.cockpit.smtp.ui.outbox;
 
+import io.cockpit.smtp.ui.common.Polling;
 import io.cockpit.smtp.ui.common.I18n;
 import io.cockpit.smtp.ui.common.UiContext;
 import javafx.beans.binding.Bindings;

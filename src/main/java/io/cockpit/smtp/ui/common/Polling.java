@@ -1,4 +1,4 @@
-package io.cockpit.smtp.ui.outbox;
+package io.cockpit.smtp.ui.common;
 
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -7,13 +7,13 @@ import javafx.util.Duration;
 
 /**
  * Repeats an action while a node is on a showing window; stops for good once it is not (the window closed, or a
- * language switch replaced the view). Other processes change the outbox without telling this one, hence polling.
+ * language switch replaced the view). Other processes change the store (the outbox, the history) without telling this one, hence polling.
  */
-final class Polling {
+public final class Polling {
     private Polling() {
     }
 
-    static void whileShowing(Node node, Duration every, Runnable action) {
+    public static void whileShowing(Node node, Duration every, Runnable action) {
         Timeline timeline = new Timeline();
         timeline.getKeyFrames().add(new KeyFrame(every, e -> {
             boolean showing = node.getScene() != null && node.getScene().getWindow() != null
