@@ -34,8 +34,7 @@ public final class ConfigCommand {
 
         @Override
         public Integer call() throws IOException {
-            ObjectNode json = parent.root.services().transfer().export();
-            String text = GatewayJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n";
+            String text = parent.root.services().transfer().exportText();
             if (file != null) {
                 Files.writeString(file, text, StandardCharsets.UTF_8);
             } else {

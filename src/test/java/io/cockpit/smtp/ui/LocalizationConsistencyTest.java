@@ -50,6 +50,7 @@ class LocalizationConsistencyTest {
             Map.entry("problem", Problem.class),
             Map.entry("role", io.cockpit.smtp.core.access.Role.class),
             Map.entry("history.source", io.cockpit.smtp.core.history.ChangeSource.class),
+            Map.entry("transfer.notice", io.cockpit.smtp.ui.transfer.TransferViewModel.Notice.class),
             Map.entry("status", GatewayStatus.class),
             Map.entry("security", Security.class),
             Map.entry("auth", Authentication.class),

@@ -54,6 +54,15 @@ public final class ConfigTransfer {
         return root;
     }
 
+    /** The export as a file holds it: indented JSON ending with a line break (the CLI and the console write this). */
+    public String exportText() {
+        try {
+            return GatewayJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(export()) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the export could not be written as JSON", e);
+        }
+    }
+
     /**
      * What an import would change (field, old, new), or changed; nothing is applied on a dry run.
      *
