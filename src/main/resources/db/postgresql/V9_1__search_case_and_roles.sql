@@ -71,6 +71,8 @@ BEGIN
     EXECUTE format('GRANT UPDATE (status, next_attempt_at, updated_at) ON outbox_message TO %I', operator);
     EXECUTE format('GRANT UPDATE (status, updated_at) ON outbox_recipient TO %I', operator);
     EXECUTE format('GRANT UPDATE (oauth_refresh_token_enc, version) ON gateway TO %I', operator);
+    -- An engine test from its machine (engine test): the request, and giving up on it or cancelling it.
+    EXECUTE format('GRANT INSERT, UPDATE (status, finished_at, cancel_requested) ON engine_diagnosis TO %I', operator);
     -- Tables of later migrations: read by every role, changed by administrators (a later migration grants operators
     -- what they add to, as this one does).
     EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT SELECT ON TABLES TO %I, %I, %I',

@@ -7,6 +7,7 @@ import io.cockpit.smtp.core.store.InvalidLocationException;
 import io.cockpit.smtp.core.store.SecretUnavailableException;
 import io.cockpit.smtp.core.store.StoreException;
 import io.cockpit.smtp.core.store.StoreFailure;
+import io.cockpit.smtp.core.store.StoreNotAnswering;
 import io.cockpit.smtp.core.validation.FieldProblem;
 import io.cockpit.smtp.core.validation.ValidationException;
 import java.io.InputStream;
@@ -106,6 +107,9 @@ public final class Cli {
             err.println(s.getMessage());
             code = ExitCode.FAILED;
         } else if (ex instanceof SecretUnavailableException s) {
+            err.println(s.getMessage());
+            code = ExitCode.FAILED;
+        } else if (ex instanceof StoreNotAnswering s) {
             err.println(s.getMessage());
             code = ExitCode.FAILED;
         } else if (ex instanceof StoreFailure s) {

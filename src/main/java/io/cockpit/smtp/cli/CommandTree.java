@@ -41,7 +41,8 @@ final class CommandTree {
         m.put("outbox", group(OutboxCommand.class, "list", OutboxCommand.ListMessages.class, "show", OutboxCommand.Show.class,
                 "retry", OutboxCommand.Retry.class, "purge", OutboxCommand.Purge.class));
         m.put("engine", group(EngineCommand.class, "run", EngineCommand.Run.class, "list", EngineCommand.ListEngines.class,
-                "add", EngineCommand.Add.class, "show", EngineCommand.Show.class, "set", EngineCommand.Set.class));
+                "add", EngineCommand.Add.class, "show", EngineCommand.Show.class, "set", EngineCommand.Set.class,
+                "test", EngineCommand.Test.class));
         m.put("store", group(StoreCommand.class, "show", StoreCommand.Show.class, "copy", StoreCommand.Copy.class));
         m.put("user", group(UserCommand.class, "list", UserCommand.ListUsers.class, "set", UserCommand.Set.class,
                 "remove", UserCommand.Remove.class));

@@ -52,6 +52,8 @@ final class ProblemWords {
             case VARIABLE_INVALID -> "must be NAME=VALUE with NAME made of capitals, digits and _ (such as TICKET_ID)";
             case TOO_MANY -> "has too many values";
             case ENGINE_EXISTS -> "is already a registered engine";
+            case ENGINE_NOT_FOR_FLOW -> "only supervision-alert and test messages choose their engine; the portal's "
+                    + "messages are sent by the gateway's engine";
             case NAME_INVALID -> "must be 1 to 64 letters, digits, '.', '_' or '-'";
             case JSON_INVALID -> "is not a JSON object with the fields of a message";
             case NOT_A_STRING -> "must be a JSON string";

@@ -44,7 +44,9 @@ public final class SendCommand implements Callable<Integer> {
     @Option(names = "--body-file", paramLabel = "FILE") Path bodyFile;
     @Option(names = "--var", paramLabel = "NAME=VALUE", description = "a variable for the subject and the built-in body")
     List<String> vars;
-    @Option(names = "--engine", paramLabel = "NAME", description = "the engine that sends it (default: the gateway's)")
+    @Option(names = "--engine", paramLabel = "NAME",
+            description = "the engine that sends a supervision-alert or test message (default: the gateway's engine, which "
+                    + "sends every portal flow)")
     String engine;
     @Option(names = "--batch", paramLabel = "FILE|-", description = "JSON lines: {\"flow\", \"to\", \"lang\", \"audience\", \"subject\", \"body\", \"vars\", \"engine\"}")
     String batch;

@@ -6,9 +6,15 @@ import io.cockpit.smtp.core.access.Identity;
 import io.cockpit.smtp.core.access.Operation;
 import io.cockpit.smtp.core.access.UserRepository;
 import io.cockpit.smtp.core.access.UserService;
+import io.cockpit.smtp.core.engine.EngineOverview;
+import io.cockpit.smtp.core.engine.EngineRegistration;
 import io.cockpit.smtp.core.engine.EngineRegistry;
 import io.cockpit.smtp.core.engine.EngineRegistryRepository;
 import io.cockpit.smtp.core.engine.EngineRunner;
+import io.cockpit.smtp.core.engine.EngineWork;
+import io.cockpit.smtp.core.engine.diagnosis.DiagnosisRequestRepository;
+import io.cockpit.smtp.core.engine.diagnosis.DiagnosisRequests;
+import io.cockpit.smtp.core.engine.diagnosis.RemoteDiagnosis;
 import io.cockpit.smtp.core.format.EmailFormat;
 import io.cockpit.smtp.core.format.EmailFormatRepository;
 import io.cockpit.smtp.core.format.FormatService;
@@ -75,6 +81,9 @@ public final class CoreServices implements AutoCloseable {
     private final Once<SendCountRepository> sendCounts;
     private final Once<OutboxService> outbox;
     private final Once<DiagnosisService> diagnosis;
+    private final Once<EngineOverview> engineOverview;
+    private final Once<DiagnosisRequestRepository> diagnosisRequests;
+    private final Once<RemoteDiagnosis> remoteDiagnosis;
     private volatile SenderSettings senderSettings = SenderSettings.DEFAULT;
 
     private CoreServices(DbLocation location, Database database, ChangeSource source, Identity identity) {
@@ -113,6 +122,10 @@ public final class CoreServices implements AutoCloseable {
         });
         this.diagnosis = new Once<>(() -> new DiagnosisService(gatewaySecrets.get(), TestEmailHistory.into(outbox.get()),
                 access.get()));
+        this.engineOverview = new Once<>(() -> new EngineOverview(engineRegistry.get(), () -> outbox.get().countsByEngine()));
+        this.diagnosisRequests = new Once<>(() -> new DiagnosisRequestRepository(database));
+        this.remoteDiagnosis = new Once<>(() -> new RemoteDiagnosis(diagnosisRequests.get(), engineRegistry.get(),
+                outbox.get()::gatewayFor, clock));
     }
 
     /**
@@ -158,28 +171,44 @@ public final class CoreServices implements AutoCloseable {
     /** The password or OAuth access token a gateway authenticates with: what sending and diagnosis use. */
     public GatewaySecrets gatewaySecrets() { return gatewaySecrets.get(); }
     public EngineRegistry engineRegistry() { return engineRegistry.get(); }
+    /** The engines with their state and message counts (the Moteurs screen, {@code engine list}). */
+    public EngineOverview engineOverview() { return engineOverview.get(); }
     public OutboxService outbox() { return outbox.get(); }
     public DiagnosisService diagnosis() { return diagnosis.get(); }
+    /** "Tester depuis le moteur": the diagnosis run by an engine from its own machine, followed through the store. */
+    public RemoteDiagnosis remoteDiagnosis() { return remoteDiagnosis.get(); }
 
     /** Batch size, polling and retry policy of the senders made from now on (tests shorten the backoff). */
     public void senderSettings(SenderSettings settings) { this.senderSettings = settings; }
 
-    /** A sender for {@code engine} claiming as {@code claimant}; it publishes on the outbox's events. */
-    public SenderService sender(String engine, String claimant) {
-        OutboxService o = outbox.get();
-        return new SenderService(engine, claimant, outboxClaims.get(), gatewaySecrets.get(), o::gatewayFor, o.events(),
-                senderSettings, sendCounts.get(), Clock.systemUTC());
+    /** A sender for the engine {@code registration} holds, claiming as its holder; it publishes on the outbox's events. */
+    public SenderService sender(EngineRegistration registration) {
+        return sender(registration, registration.holder(), null);
     }
 
     /**
-     * Runs {@code engine} in this process (the console or {@code engine run}).
+     * A sender for the engine {@code registration} holds, claiming as {@code claimant}.
+     *
+     * @param deadEpoch the epoch of a previous holder whose process is gone; null when none
+     */
+    public SenderService sender(EngineRegistration registration, String claimant, Long deadEpoch) {
+        OutboxService o = outbox.get();
+        return new SenderService(registration, claimant, deadEpoch, outboxClaims.get(), gatewaySecrets.get(),
+                o::gatewayFor, o.events(), senderSettings, sendCounts.get(), Clock.systemUTC());
+    }
+
+    /**
+     * Runs {@code engine} in this process (the console or {@code engine run}): its sender and its diagnosis runs.
      *
      * @throws io.cockpit.smtp.core.access.NotPermittedException the caller is not an administrator: an engine claims
      *         and changes every message addressed to it
      */
     public EngineRunner engineRunner(String engine) {
         access.get().require(Operation.ENGINE_RUN);
-        return new EngineRunner(engineRegistry.get(), engine, holder -> sender(engine, holder));
+        return new EngineRunner(engineRegistry.get(), engine, (registration, deadEpoch) -> EngineWork.all(List.of(
+                sender(registration, registration.holder(), deadEpoch),
+                new DiagnosisRequests(registration, diagnosisRequests.get(), diagnosis.get(), outbox.get()::gatewayFor,
+                        senderSettings.poll(), Clock.systemUTC()))));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.cockpit.smtp.bench;
 import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.gateway.GatewayStatus;
 import io.cockpit.smtp.core.outbox.NewMessage;
+import io.cockpit.smtp.testing.Outboxes;
 import io.cockpit.smtp.testing.TestStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ public final class OutboxThroughput {
             long t0 = System.nanoTime();
             s.outbox().enqueueAll(many);
             long t1 = System.nanoTime();
-            var sender = s.sender("local", "bench");
+            var sender = Outboxes.sender(s, "local");
             int handled = sender.drainOnce();
             long t2 = System.nanoTime();
             System.out.printf("enqueue %d: %.2f s (%.0f/s); send %d: %.2f s (%.0f/s); total %.0f msg/s%n", n,

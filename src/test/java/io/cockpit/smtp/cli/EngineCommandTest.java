@@ -36,10 +36,43 @@ class EngineCommandTest {
         assertEquals(0, r.code(), r.err());
         JsonNode a = JSON.readTree(r.out());
         assertEquals("local", a.get(0).get("name").asText());
-        for (String key : new String[] {"name", "remote", "online", "lastSeen", "gateway"}) {
+        for (String key : new String[] {"name", "remote", "online", "lastSeen", "gateway", "host", "version", "queued",
+                "deferred", "failed"}) {
             assertTrue(a.get(0).has(key), key);
         }
         assertFalse(a.get(0).get("online").asBoolean());
+    }
+
+    @Test
+    void listCountsTheMessagesRoutedToEachEngine() throws Exception {
+        assertEquals(0, CliRun.run(dir, null, "engine", "add", "lyon", "--remote").code());
+        assertEquals(0, CliRun.run(dir, null, "send", "--flow", "ticket-notification", "--to", "a@example.org").code());
+        assertEquals(0, CliRun.run(dir, null, "send", "--flow", "feedback", "--to", "b@example.org").code());
+        CliRun alert = CliRun.run(dir, null, "send", "--flow", "supervision-alert", "--to", "noc@example.org",
+                "--engine", "lyon", "--subject", "Disk full");
+        assertEquals(0, alert.code(), alert.err());
+        JsonNode a = CliRun.run(dir, null, "engine", "list", "--json").json();
+        assertEquals("local", a.get(0).get("name").asText());
+        assertEquals(2, a.get(0).get("queued").asInt());
+        assertEquals("lyon", a.get(1).get("name").asText());
+        assertEquals(1, a.get(1).get("queued").asInt());
+        assertEquals(0, a.get(1).get("failed").asInt());
+        assertEquals(1, CliRun.run(dir, null, "engine", "show", "lyon", "--json").json().get("queued").asInt());
+    }
+
+    @Test
+    void portalFlowsLeaveThroughTheGatewaysEngineOnly() throws Exception {
+        assertEquals(0, CliRun.run(dir, null, "engine", "add", "lyon", "--remote").code());
+        CliRun refused = CliRun.run(dir, null, "send", "--flow", "password-reset", "--to", "a@example.org", "--engine", "lyon");
+        assertEquals(2, refused.code());
+        assertTrue(refused.err().startsWith("engine: "), refused.err());
+        assertEquals(0, CliRun.run(dir, null, "send", "--flow", "password-reset", "--to", "a@example.org", "--engine",
+                "local").code(), "naming the gateway's own engine is allowed");
+        CliRun alert = CliRun.run(dir, null, "send", "--flow", "supervision-alert", "--to", "noc@example.org", "--engine",
+                "lyon", "--subject", "Disk full");
+        assertEquals(0, alert.code(), alert.err());
+        JsonNode shown = CliRun.run(dir, null, "outbox", "show", alert.out().trim(), "--json").json();
+        assertEquals("lyon", shown.get("engine").asText());
     }
 
     @Test
@@ -93,6 +126,36 @@ class EngineCommandTest {
             }
         } finally {
             smtp.stop();
+        }
+    }
+
+    @Test
+    void engineTestAsksTheRunningEngineAndPrintsItsStepsLikeGatewayCheck() throws Exception {
+        try (io.cockpit.smtp.testing.ScriptedSmtpServer lyonServer = new io.cockpit.smtp.testing.ScriptedSmtpServer()) {
+            assertEquals(0, CliRun.run(dir, null, "engine", "add", "lyon", "--remote").code());
+            CliRun set = CliRun.run(dir, null, "engine", "set", "lyon", "--gateway", "specific", "--server", "127.0.0.1",
+                    "--port", String.valueOf(lyonServer.port()), "--security", "none", "--from", "lyon@example.com",
+                    "--connect-timeout", "2", "--read-timeout", "2");
+            assertEquals(0, set.code(), set.err());
+            Process child = ChildJvm.start(Launcher.class, dir.resolve("engine.log"), "--db", dir.resolve("cockpit").toString(),
+                    "--key-file", dir.resolve("cockpit-smtp.key").toString(), "engine", "run", "--name", "lyon");
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                assertTrue(out.readLine().contains("started"));
+                CliRun human = CliRun.run(dir, null, "engine", "test", "lyon", "--to", "noc@example.org");
+                assertEquals(0, human.code(), human.out() + human.err());
+                assertTrue(human.out().startsWith("Engine lyon runs the test from "), human.out());
+                assertTrue(human.out().contains("The server accepted the test email"), human.out());
+                assertTrue(human.out().contains("S: 220 scripted.test ESMTP"), human.out());
+                JsonNode json = CliRun.run(dir, null, "engine", "test", "lyon", "--json").json();
+                assertTrue(json.get("ok").asBoolean());
+                assertEquals("done", json.get("outcome").asText());
+                assertEquals("lyon", json.get("engine").asText());
+                assertEquals("connect", json.get("steps").get(1).get("name").asText());
+                assertEquals(1, lyonServer.accepted().size());
+            } finally {
+                child.destroy();
+                child.waitFor(60, TimeUnit.SECONDS);
+            }
         }
     }
 }

@@ -49,4 +49,20 @@ public final class ChildJvm {
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         return pb.start();
     }
+
+    /** Pauses the process as an administrator's kill -STOP does (it keeps its sockets and files, and answers nothing). */
+    public static void pause(Process p) throws IOException, InterruptedException {
+        signal(p, "STOP");
+    }
+
+    public static void resume(Process p) throws IOException, InterruptedException {
+        signal(p, "CONT");
+    }
+
+    private static void signal(Process p, String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(p.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + name + " " + p.pid() + " failed");
+        }
+    }
 }

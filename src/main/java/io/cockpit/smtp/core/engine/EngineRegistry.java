@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * The engines that send mail, and who runs each: one process at a time holds an engine and keeps a heartbeat. A holder
  * whose heartbeat is older than {@link #STALE_AFTER} is taken over; so is, at once, a holder on this host whose
- * process is gone (a crash or kill -9 does not make the next run wait).
+ * process is gone (a crash or kill -9 does not make the next run wait). Each take-over raises the engine's epoch, which
+ * every claim carries: a holder that was taken over can no longer change the outbox.
  */
 public final class EngineRegistry {
     public static final Duration HEARTBEAT = Duration.ofSeconds(5);
@@ -36,6 +37,29 @@ public final class EngineRegistry {
         this.access = access;
     }
 
+    /**
+     * The outcome of taking an engine.
+     *
+     * @param registration this process's hold; null when another live process holds the engine
+     * @param heldBy the engine as registered when another live process holds it; else null
+     * @param deadEpoch the epoch of a holder on this host whose process is gone, whose messages may be taken back at
+     *                  once; null when there was none
+     */
+    public record Acquisition(EngineRegistration registration, EngineInfo heldBy, Long deadEpoch) {
+        public boolean taken() {
+            return registration != null;
+        }
+    }
+
+    /**
+     * Refuses a caller whose role may not ask an engine to test its gateway (a remote test sends through it).
+     *
+     * @throws io.cockpit.smtp.core.access.NotPermittedException support asks
+     */
+    public void requireMayTest() {
+        access.require(Operation.ENGINE_TEST);
+    }
+
     public List<EngineInfo> list() {
         return repository.list();
     }
@@ -48,8 +72,10 @@ public final class EngineRegistry {
         return repository.find(name);
     }
 
+    /** Someone holds it, its heartbeat is fresh, and it is not a process of this machine that is gone. */
     public boolean online(EngineInfo e) {
-        return e.online(clock.instant(), STALE_AFTER);
+        boolean deadHere = machineId().equals(e.machine()) && isDeadHereHolder(e.holder());
+        return e.online(clock.instant(), STALE_AFTER) && !deadHere;
     }
 
     public void add(String name, boolean remote) throws ValidationException {
@@ -80,32 +106,53 @@ public final class EngineRegistry {
     }
 
     /**
-     * Takes the engine for {@code holder}.
+     * Takes the engine for {@code holder}, recording this host, process and program version, under a new epoch.
      *
-     * @return empty when taken; else the current holder that still runs it
      * @throws ValidationException the engine is not registered
      */
-    public Optional<EngineInfo> acquire(String name, String holder) throws ValidationException {
-        EngineInfo current = repository.find(name).orElseThrow(() -> ValidationException.of("name", Problem.ENGINE_UNKNOWN));
+    public Acquisition acquire(String name, String holder) throws ValidationException {
         Instant now = clock.instant();
-        String dead = current.holder() != null && isDeadHereHolder(current.holder()) ? current.holder() : null;
-        if (repository.acquire(name, holder, now, now.minus(STALE_AFTER), dead)) {
-            return Optional.empty();
+        EngineRegistryRepository.Taken taken = repository.acquire(name, holder, now, now.minus(STALE_AFTER),
+                EngineRegistry::isDeadHereHolder, new EngineRegistryRepository.Process(hostName(),
+                        ProcessHandle.current().pid(), programVersion(), machineId()));
+        if (taken == null) {
+            throw ValidationException.of("name", Problem.ENGINE_UNKNOWN);
         }
-        return Optional.of(repository.find(name).orElse(current));
+        if (taken.epoch() == null) {
+            return new Acquisition(null, repository.find(name).orElse(null), null);
+        }
+        long epoch = taken.epoch();
+        EngineRegistration r = new EngineRegistration(name, holder, epoch,
+                () -> repository.heartbeat(name, holder, epoch, clock.instant()));
+        return new Acquisition(r, null, taken.deadEpoch());
     }
 
-    /** False when another process took the engine over (this one must stop sending). */
-    public boolean heartbeat(String name, String holder) {
-        return repository.heartbeat(name, holder, clock.instant());
+    /**
+     * Refreshes the heartbeat of {@code r}; false (and {@code r} is lost) when another process took the engine over.
+     * Throws when the store does not answer: the hold is then neither confirmed nor lost.
+     */
+    public boolean heartbeat(EngineRegistration r) {
+        long start = System.nanoTime();
+        boolean held = repository.heartbeat(r.engine(), r.holder(), r.epoch(), clock.instant());
+        if (held) {
+            r.confirmed(start);
+        } else {
+            r.lose();
+        }
+        return held;
     }
 
-    public void release(String name, String holder) {
-        repository.release(name, holder);
+    /** Lets the engine go (a clean stop); {@code r} may not act any more. */
+    public void release(EngineRegistration r) {
+        r.lose();
+        repository.release(r.engine(), r.holder(), r.epoch());
     }
 
     /** A holder of this host whose process no longer exists. */
     static boolean isDeadHereHolder(String holder) {
+        if (holder == null) {
+            return false;
+        }
         String[] parts = holder.split(":");
         if (parts.length != 3 || !parts[0].equals(hostName())) {
             return false;
@@ -124,5 +171,40 @@ public final class EngineRegistry {
         } catch (Exception e) {
             return "unknown-host";
         }
+    }
+
+    private static volatile String machine;
+    private static volatile boolean machineRead;
+
+    /**
+     * A digest of this machine's id ({@code /etc/machine-id}, else D-Bus's), the same for every process of the machine
+     * and different on a clone that was given its own id; where there is none (Windows, macOS), the host name.
+     */
+    static String machineId() {
+        if (!machineRead) {
+            String id = null;
+            for (String f : new String[] {"/etc/machine-id", "/var/lib/dbus/machine-id"}) {
+                try {
+                    String raw = java.nio.file.Files.readString(java.nio.file.Path.of(f)).trim();
+                    if (!raw.isEmpty()) {
+                        byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(raw.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        id = HexFormat.of().formatHex(d, 0, 16);
+                        break;
+                    }
+                } catch (java.io.IOException | java.security.NoSuchAlgorithmException | RuntimeException e) {
+                    // not this file
+                }
+            }
+            machine = id != null ? id : "host:" + hostName();
+            machineRead = true;
+        }
+        return machine;
+    }
+
+    /** The version written in the jar's manifest; "development" when run from the build's classes. */
+    public static String programVersion() {
+        String v = EngineRegistry.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
     }
 }

@@ -232,6 +232,26 @@ public final class GatewayService {
     }
 
     /**
+     * Opens the gateway's stored password or OAuth client secret and forgets it at once: fails when this process's key
+     * file is missing or is not the one it was sealed with (an engine on another machine without the store's key file).
+     * A gateway with no stored secret has nothing to check.
+     */
+    public void checkSecretsReadable(GatewayConfig config) throws SecretUnavailableException {
+        char[] plain = null;
+        try {
+            if (config.password() != null) {
+                plain = openPassword(config);
+            } else if (config.oauth() != null && config.oauth().clientSecret() != null) {
+                plain = openSecret(config, GatewayField.OAUTH_CLIENT_SECRET, config.oauth().clientSecret());
+            }
+        } finally {
+            if (plain != null) {
+                java.util.Arrays.fill(plain, '\0');
+            }
+        }
+    }
+
+    /**
      * The ciphertext is bound to its gateway and field, so a password stays valid for the gateway it was typed for.
      * Engines' specific gateways seal under their own name.
      */

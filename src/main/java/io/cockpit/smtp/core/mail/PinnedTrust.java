@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -28,8 +27,8 @@ public final class PinnedTrust {
     private final SSLContext context;
 
     private PinnedTrust(List<TrustedCertificate> pins) throws GeneralSecurityException {
-        this.system = defaultTrustManager(null);
-        this.pinned = pins.isEmpty() ? null : defaultTrustManager(keyStore(pins));
+        this.system = SystemTrust.authorities();
+        this.pinned = pins.isEmpty() ? null : SystemTrust.over(keyStore(pins));
         this.context = SSLContext.getInstance("TLS");
         this.context.init(null, new TrustManager[] {new Recording()}, null);
     }
@@ -74,17 +73,6 @@ public final class PinnedTrust {
             }
         }
         return ks;
-    }
-
-    private static X509TrustManager defaultTrustManager(KeyStore ks) throws GeneralSecurityException {
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ks);
-        for (TrustManager tm : tmf.getTrustManagers()) {
-            if (tm instanceof X509TrustManager x) {
-                return x;
-            }
-        }
-        throw new GeneralSecurityException("no X509TrustManager");
     }
 
     /** System authorities first, then the pinned certificates; records the chain either way. */

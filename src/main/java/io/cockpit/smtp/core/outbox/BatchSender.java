@@ -1,5 +1,6 @@
 package io.cockpit.smtp.core.outbox;
 
+import io.cockpit.smtp.core.engine.EngineRegistration;
 import io.cockpit.smtp.core.gateway.Authentication;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.Transport;
@@ -32,10 +33,9 @@ import org.slf4j.LoggerFactory;
  */
 final class BatchSender {
     private static final Logger LOG = LoggerFactory.getLogger(BatchSender.class);
-    /** Outcomes are committed in groups: fewer commits, and a crash resends at most this group. */
-    private static final int OUTCOMES_PER_COMMIT = 200;
-
     private final Claimant holder;
+    private final EngineRegistration registration;
+    private final Lease lease;
     private final OutboxClaimRepository claims;
     private final GatewaySecrets secrets;
     private final Function<String, GatewayConfig> gatewayFor;
@@ -54,10 +54,14 @@ final class BatchSender {
     private volatile boolean reportedInactive;
 
     /** @param gatewayFor the gateway an engine sends with (its specific one or the portal's), read before each batch */
-    BatchSender(Claimant holder, OutboxClaimRepository claims, GatewaySecrets secrets,
-                Function<String, GatewayConfig> gatewayFor, OutboxEvents events, SenderSettings settings,
-                SenderSignals signals, SendCountRepository counts, Clock clock) {
+    /** @param commits shared by the lanes of one sender: their outcomes are committed together */
+    BatchSender(Claimant holder, EngineRegistration registration, Lease lease, OutboxClaimRepository claims,
+                OutcomeCommits commits, GatewaySecrets secrets, Function<String, GatewayConfig> gatewayFor,
+                OutboxEvents events, SenderSettings settings, SenderSignals signals, SendCountRepository counts,
+                Clock clock) {
         this.holder = holder;
+        this.registration = registration;
+        this.lease = lease;
         this.claims = claims;
         this.secrets = secrets;
         this.gatewayFor = gatewayFor;
@@ -66,7 +70,7 @@ final class BatchSender {
         this.signals = signals;
         this.pacing = new SendPacing(signals);
         this.outcomes = new AttemptOutcomes(settings.retry());
-        this.recorder = new OutcomeRecorder(claims, events, clock);
+        this.recorder = new OutcomeRecorder(claims, events, commits, clock);
         this.quota = new DailyQuota(counts);
         this.clock = clock;
     }
@@ -84,7 +88,7 @@ final class BatchSender {
             return 0;
         }
         reportedInactive = false;
-        if (!pacing.laneMaySend(gateway, lane)) {
+        if (!pacing.laneMaySend(gateway, lane) || !registration.mayAct()) {
             return 0;
         }
         int size = pacing.batchSize(gateway, batchSize);
@@ -97,20 +101,27 @@ final class BatchSender {
             // Every message has a recipient at least: no more messages than places.
             size = (int) Math.min(size, left);
         }
-        Lease lease = Lease.claimedAt(gateway, now);
         Claimant who = holder.lane(lane);
-        List<OutboxMessage> claimed = claims.claim(who, now, lease.until(now), size);
+        List<OutboxMessage> claimed = claims.claim(who, now, lease.claimUntil(gateway, now), size);
         if (claimed.isEmpty()) {
             return 0;
         }
         events.publish(OutboxEvent.changed(claimed.stream().map(OutboxMessage::id).toList(), OutboxStatus.SENDING));
-        send(who, gateway, claimed, lease);
+        send(who, gateway, claimed, now);
         return claimed.size();
+    }
+
+    /**
+     * Whether the lane may start one more SMTP transaction for its batch: its process still holds the engine, and the
+     * batch's lease surely has not run out. Else the rest of the batch is left to the next holder.
+     */
+    private boolean stillHolds(Instant claimedAt) {
+        return registration.mayAct() && lease.held(claimedAt, clock.instant());
     }
 
     private void holdDueForDailyLimit(GatewayConfig gateway, Instant now) {
         Instant until = quota.freesAt(gateway, now);
-        List<Long> held = claims.holdDue(holder.engine(), until, WaitReason.dailyLimit(gateway.maxRecipientsPerDay(), until), now);
+        List<Long> held = claims.holdDue(holder, until, WaitReason.dailyLimit(gateway.maxRecipientsPerDay(), until), now);
         if (!held.isEmpty()) {
             LOG.info("engine {}: gateway '{}' reached its daily limit of {} recipients; {} message(s) wait until {}",
                     holder.engine(), gateway.name(), gateway.maxRecipientsPerDay(), held.size(), until);
@@ -118,7 +129,8 @@ final class BatchSender {
         }
     }
 
-    private void send(Claimant who, GatewayConfig gateway, List<OutboxMessage> batch, Lease lease) throws InterruptedException {
+    private void send(Claimant who, GatewayConfig gateway, List<OutboxMessage> batch, Instant claimedAt)
+            throws InterruptedException {
         char[][] secret = {null};
         if (gateway.transport() == Transport.GRAPH || gateway.auth() != Authentication.NONE) {
             try {
@@ -139,7 +151,7 @@ final class BatchSender {
         MailLink connection = null;
         try {
             for (OutboxMessage m : batch) {
-                if (signals.stopping()) {
+                if (signals.stopping() || !stillHolds(claimedAt)) {
                     break;
                 }
                 if (connection == null) {
@@ -152,7 +164,7 @@ final class BatchSender {
                     }
                 }
                 pacing.awaitTurn(gateway);
-                if (signals.stopping()) {
+                if (signals.stopping() || !stillHolds(claimedAt)) {
                     break;
                 }
                 List<Recipient> pending = AttemptOutcomes.stillToSend(m);
@@ -190,14 +202,8 @@ final class BatchSender {
                     // Give the others back (no attempt counted): the next round reconnects, or defers them if it cannot.
                     break;
                 }
-                if (results.size() >= OUTCOMES_PER_COMMIT) {
-                    flush(who, results);
-                }
-                if (lease.renewalDue(clock.instant())) {
-                    Instant renewedAt = clock.instant();
-                    claims.renewLease(who, lease.until(renewedAt));
-                    lease.renewed(renewedAt);
-                }
+                // Committed before the next SMTP transaction: a pause or a crash from here on resends at most the next one.
+                flush(who, results);
             }
         } finally {
             if (secret[0] != null) {
@@ -208,6 +214,7 @@ final class BatchSender {
             }
             flush(who, results);
             recorder.giveBack(who, batch.stream().map(OutboxMessage::id).filter(id -> !done.contains(id)).toList());
+            recorder.publish();
         }
     }
 

@@ -28,6 +28,14 @@ public enum Flow {
         return Arrays.stream(values()).filter(f -> f.cliName().equals(t)).findFirst();
     }
 
+    /**
+     * The portal's own mail: sent by the engine chosen in the gateway's Moteur. The others (supervision alerts, test
+     * emails) may name the engine that sends them.
+     */
+    public boolean portal() {
+        return this != SUPERVISION_ALERT && this != TEST;
+    }
+
     /** The subject of this flow comes from the language's template, never from the caller. */
     public boolean subjectFromTemplate() {
         return this == REPORT_NOTIFICATION;

@@ -13,10 +13,36 @@ import org.slf4j.LoggerFactory;
 public final class OutboxEvents {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxEvents.class);
     private final List<Consumer<OutboxEvent>> listeners = new CopyOnWriteArrayList<>();
+    private Runnable whenWatched;
 
     public Runnable subscribe(Consumer<OutboxEvent> listener) {
         listeners.add(listener);
+        Runnable start;
+        synchronized (this) {
+            start = whenWatched;
+            whenWatched = null;
+        }
+        if (start != null) {
+            start.run();
+        }
         return () -> listeners.remove(listener);
+    }
+
+    /**
+     * Runs {@code start} once, when the first listener subscribes: what brings in other processes' changes (a store
+     * listener) is set up only in a process that watches the outbox, not in a one-shot command.
+     */
+    void whenWatched(Runnable start) {
+        boolean now;
+        synchronized (this) {
+            now = !listeners.isEmpty();
+            if (!now) {
+                whenWatched = start;
+            }
+        }
+        if (now) {
+            start.run();
+        }
     }
 
     public void publish(OutboxEvent event) {

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The outbox's messages as the services see them: storing, finding, listing, counting, retrying and purging. Which
@@ -87,8 +88,19 @@ public final class OutboxRepository {
                     rcpt.executeBatch();
                 }
             }
+            // Sent when this commits: the engines these messages are for look at once, not at their next poll.
+            messages.stream().map(PreparedMessage::engine).distinct()
+                    .forEach(e -> db.notifyOthers(OutboxNotices.CHANNEL, OutboxNotices.queued(e)));
             return ids;
         });
+    }
+
+    /**
+     * Calls {@code listener} with what other processes (and this one) tell of the outbox as their changes commit;
+     * never on a store without notifications (H2). Returns what stops listening.
+     */
+    Runnable onNotice(Consumer<OutboxNotices.Notice> listener) {
+        return db.listen(OutboxNotices.CHANNEL, p -> OutboxNotices.parse(p).ifPresent(listener));
     }
 
     /**
@@ -218,6 +230,31 @@ public final class OutboxRepository {
         });
     }
 
+    /**
+     * Per engine, how many messages are queued, in hand, deferred and failed (sent ones are not counted: the index on
+     * (engine, status, ...) keeps this a read of the waiting and failed rows only).
+     */
+    public Map<String, long[]> countsByEngine() {
+        return db.inTransaction(c -> {
+            Map<String, long[]> out = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT engine, status, COUNT(*) FROM outbox_message "
+                    + "WHERE status IN ('queued', 'sending', 'deferred', 'failed') GROUP BY engine, status");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long[] n = out.computeIfAbsent(rs.getString(1), e -> new long[4]);
+                    int at = switch (rs.getString(2)) {
+                        case "queued" -> 0;
+                        case "sending" -> 1;
+                        case "deferred" -> 2;
+                        default -> 3;
+                    };
+                    n[at] = rs.getLong(3);
+                }
+            }
+            return out;
+        });
+    }
+
     /** Makes deferred or failed messages due now; a failed one's refused recipients get another try. */
     public int retry(List<Long> ids, OutboxStatus onlyStatus, Instant now) {
         return db.inTransaction(c -> {
@@ -243,7 +280,11 @@ public final class OutboxRepository {
                 ps.setObject(1, odt(now));
                 ps.setObject(2, odt(now));
                 bind(ps, 3, args);
-                return ps.executeUpdate();
+                int n = ps.executeUpdate();
+                if (n > 0) {
+                    db.notifyOthers(OutboxNotices.CHANNEL, OutboxNotices.queued(OutboxNotices.ANY_ENGINE));
+                }
+                return n;
             }
         });
     }

@@ -3,6 +3,7 @@ package io.cockpit.smtp.core.outbox;
 import io.cockpit.smtp.core.access.Access;
 import io.cockpit.smtp.core.access.Operation;
 import io.cockpit.smtp.core.engine.EngineInfo;
+import io.cockpit.smtp.core.engine.EngineMessageCounts;
 import io.cockpit.smtp.core.engine.EngineRegistryRepository;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.GatewayService;
@@ -62,6 +63,9 @@ public final class OutboxService {
         this.events = events;
         this.clock = clock;
         this.access = access;
+        // Other processes' changes reach a watching process's screens where the store tells of them (PostgreSQL).
+        events.whenWatched(() -> repository.onNotice(n -> events.publish(n.status() != null
+                ? OutboxEvent.changed(n.ids(), n.status()) : OutboxEvent.changed(List.of(), OutboxStatus.QUEUED))));
     }
 
     /** Wires the Email-format feature's portal URLs (read at each enqueue, so a change applies at once). */
@@ -190,6 +194,9 @@ public final class OutboxService {
         String engine = Syntax.isBlank(m.engine()) ? ctx.defaultEngine() : m.engine().trim();
         if (!ctx.engineNames().contains(engine)) {
             problems.add(FieldProblem.error(prefix + "engine", Problem.ENGINE_UNKNOWN));
+        } else if (flow != null && flow.portal() && !engine.equals(ctx.defaultEngine())) {
+            // The portal's mail leaves through the engine chosen in the gateway's Moteur, whatever the caller says.
+            problems.add(FieldProblem.error(prefix + "engine", Problem.ENGINE_NOT_FOR_FLOW));
         }
         if (problems.size() > before) {
             return Optional.empty();
@@ -296,6 +303,13 @@ public final class OutboxService {
 
     public OutboxCounts counts(Duration failedWithin) {
         return repository.counts(clock.instant().minus(failedWithin));
+    }
+
+    /** Per engine, its queued, in-hand, deferred and failed messages (engines with none are absent). */
+    public Map<String, EngineMessageCounts> countsByEngine() {
+        Map<String, EngineMessageCounts> out = new java.util.LinkedHashMap<>();
+        repository.countsByEngine().forEach((engine, n) -> out.put(engine, new EngineMessageCounts(n[0], n[1], n[2], n[3])));
+        return out;
     }
 
     /** The headers the message has (or would have) with the gateway it leaves through, as they go on the wire. */

@@ -7,37 +7,44 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes what a lane did with the messages it holds and tells the screens which changed. Only messages the lane still
- * holds change: one taken back meanwhile (its lease ran out) is the next holder's, and its outcome here is dropped.
+ * holds under its epoch change: one taken back meanwhile (its lease ran out, or another process took the engine) is
+ * the next holder's, and its outcome here is dropped.
  */
 final class OutcomeRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(OutcomeRecorder.class);
 
     private final OutboxClaimRepository claims;
     private final OutboxEvents events;
+    private final OutcomeCommits commits;
     private final Clock clock;
 
-    OutcomeRecorder(OutboxClaimRepository claims, OutboxEvents events, Clock clock) {
+    /** @param commits shared by the lanes of one sender, so that their outcomes are committed together */
+    OutcomeRecorder(OutboxClaimRepository claims, OutboxEvents events, OutcomeCommits commits, Clock clock) {
         this.claims = claims;
         this.events = events;
+        this.commits = commits;
         this.clock = clock;
     }
 
-    /** Commits {@code results} in one transaction. */
+    /** Commits {@code results} (with the other lanes' waiting ones); returns once they are committed. */
     void record(Claimant who, List<AttemptResult> results) {
         if (results.isEmpty()) {
             return;
         }
-        int changed = claims.record(who, results, clock.instant());
-        if (changed != results.size()) {
-            LOG.warn("engine {}: {} of {} outcome(s) were not recorded (lease lost)", who.engine(),
-                    results.size() - changed, results.size());
+        boolean[] changed = commits.commit(who, results);
+        int lost = 0;
+        for (boolean c : changed) {
+            lost += c ? 0 : 1;
         }
-        for (OutboxStatus s : OutboxStatus.values()) {
-            List<Long> ids = results.stream().filter(r -> r.status() == s).map(AttemptResult::id).toList();
-            if (!ids.isEmpty()) {
-                events.publish(OutboxEvent.changed(ids, s));
-            }
+        if (lost > 0) {
+            LOG.warn("engine {}: {} of {} outcome(s) were not recorded (lease or engine lost)", who.engine(), lost,
+                    results.size());
         }
+    }
+
+    /** Tells the screens of the outcomes committed and not told yet. */
+    void publish() {
+        commits.publish();
     }
 
     /** Commits the outcome of a batch that was not sent at all, and says why in the log. */

@@ -1,11 +1,14 @@
 package io.cockpit.smtp.core.outbox;
 
+import io.cockpit.smtp.core.engine.EngineRegistration;
+import io.cockpit.smtp.core.store.StoreNotAnswering;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +23,7 @@ final class SenderLanes {
     private static final Duration RECOVERY_EVERY = Duration.ofSeconds(10);
 
     private final Claimant holder;
+    private final EngineRegistration registration;
     private final OutboxClaimRepository claims;
     private final BatchSender batches;
     private final SenderSignals signals;
@@ -29,9 +33,10 @@ final class SenderLanes {
     private final Clock clock;
     private final List<Thread> threads = new ArrayList<>();
 
-    SenderLanes(Claimant holder, OutboxClaimRepository claims, BatchSender batches, SenderSignals signals,
-                OutboxEvents events, SenderSettings settings, Clock clock) {
+    SenderLanes(Claimant holder, EngineRegistration registration, OutboxClaimRepository claims, BatchSender batches,
+                SenderSignals signals, OutboxEvents events, SenderSettings settings, Clock clock) {
         this.holder = holder;
+        this.registration = registration;
         this.claims = claims;
         this.batches = batches;
         this.signals = signals;
@@ -41,17 +46,15 @@ final class SenderLanes {
         this.clock = clock;
     }
 
-    /** Starts the lanes' threads once; {@code takeBack}: first queue again what an earlier holder left sending. */
-    synchronized void start(boolean takeBack) {
+    /**
+     * Starts the lanes' threads once, after taking back what earlier holders left sending: what a holder whose process is
+     * gone held ({@code deadEpoch}, null when none) and whatever lease ran out.
+     */
+    synchronized void start(Long deadEpoch) {
         if (!threads.isEmpty()) {
             return;
         }
-        if (takeBack) {
-            int n = claims.takeBack(holder, clock.instant());
-            if (n > 0) {
-                LOG.info("engine {}: took back {} message(s) left sending by an earlier run", holder.engine(), n);
-            }
-        }
+        takeBack(deadEpoch);
         signals.resume();
         for (int i = 0; i < lanes; i++) {
             int lane = i;
@@ -100,18 +103,25 @@ final class SenderLanes {
         return threads.stream().anyMatch(Thread::isAlive);
     }
 
+    private void takeBack(Long deadEpoch) {
+        int n = claims.takeBack(holder, clock.instant(), deadEpoch);
+        if (n > 0) {
+            LOG.info("engine {}: took back {} message(s) left sending by an earlier run", holder.engine(), n);
+        }
+    }
+
     /**
-     * Sends every message due now, batch after batch, all lanes at once, the first on the caller's thread.
+     * Sends every message due now, batch after batch, all lanes at once, the first on the caller's thread, after taking
+     * back what earlier holders left sending (as {@link #start}).
      *
-     * @param takeBack true for the engine's exclusive holder: first queue again what an earlier run left sending
      * @return the number of messages handled (whatever their outcome)
      */
-    int drain(boolean takeBack) throws InterruptedException {
-        if (takeBack) {
-            claims.takeBack(holder, clock.instant());
-        }
-        claims.recoverExpired(holder.engine(), clock.instant());
+    int drain(Long deadEpoch) throws InterruptedException {
+        takeBack(deadEpoch);
         int[] counts = new int[lanes];
+        // A lane that failed (the store lost) is reported by the caller once every lane ended, not lost with its
+        // thread: else the run would end as a success with that lane's messages left in hand until their lease.
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
         List<Thread> helpers = new ArrayList<>();
         for (int i = 1; i < lanes; i++) {
             int lane = i;
@@ -120,15 +130,24 @@ final class SenderLanes {
                     counts[lane] = drainLane(lane);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
                 }
             }, threadName(i));
             t.setDaemon(true);
             helpers.add(t);
             t.start();
         }
-        counts[0] = drainLane(0);
+        try {
+            counts[0] = drainLane(0);
+        } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+        }
         for (Thread t : helpers) {
             t.join();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
         }
         int total = 0;
         for (int c : counts) {
@@ -140,7 +159,7 @@ final class SenderLanes {
     private int drainLane(int lane) throws InterruptedException {
         int total = 0;
         int n;
-        while (!signals.stopping() && (n = batches.sendBatch(lane)) > 0) {
+        while (!signals.stopping() && !registration.lost() && (n = batches.sendBatch(lane)) > 0) {
             total += n;
         }
         return total;
@@ -148,19 +167,36 @@ final class SenderLanes {
 
     private void loop(int lane) {
         Instant lastRecovery = Instant.EPOCH;
+        boolean storeSilent = false;
         while (!signals.stopping()) {
+            if (registration.lost()) {
+                LOG.warn("engine {}: another process took the engine over; this sender stops", holder.engine());
+                break;
+            }
             try {
                 Instant now = clock.instant();
-                if (now.isAfter(lastRecovery.plus(RECOVERY_EVERY))) {
-                    claims.recoverExpired(holder.engine(), now);
+                if (now.isAfter(lastRecovery.plus(RECOVERY_EVERY)) && registration.mayAct()) {
+                    claims.recoverExpired(holder, now);
                     lastRecovery = now;
                 }
                 int handled = batches.sendBatch(lane);
+                storeSilent = false;
                 if (handled == 0 && !signals.stopping()) {
                     signals.awaitWakeUp(poll);
                 }
             } catch (InterruptedException e) {
                 break;
+            } catch (StoreNotAnswering e) {
+                // Said once an outage and retried; the sentence names who holds the store, a stack trace adds nothing.
+                if (!storeSilent) {
+                    storeSilent = true;
+                    LOG.warn("engine {}: {} Retrying.", holder.engine(), e.getMessage());
+                }
+                try {
+                    signals.awaitWakeUp(poll.multipliedBy(2));
+                } catch (InterruptedException ie) {
+                    break;
+                }
             } catch (RuntimeException e) {
                 // A store hiccup (lock timeout, disk): log it and try again after a pause rather than die.
                 LOG.warn("engine {}: sender loop failed, retrying", holder.engine(), e);

@@ -1,5 +1,6 @@
 package io.cockpit.smtp.core.outbox;
 
+import io.cockpit.smtp.core.engine.EngineRegistration;
 import io.cockpit.smtp.core.engine.EngineWork;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.oauth.GatewaySecrets;
@@ -18,27 +19,42 @@ import java.util.function.Function;
  */
 public final class SenderService implements EngineWork {
     private final Claimant holder;
+    private final Long deadEpoch;
+    private final Lease lease;
     private final SenderSignals signals = new SenderSignals();
     private final SenderLanes lanes;
     private final Runnable unsubscribe;
 
     /**
-     * @param claimant this process's unique holder id: the messages it claims carry it
+     * @param registration this process's hold on the engine: its claims carry the epoch, and it stops sending once the
+     *                     hold is lost
+     * @param claimant unique among live claimants (the holder id): the messages it claims carry it
+     * @param deadEpoch the epoch of a previous holder whose process is gone (its messages are taken back at once); null
+     *                  when none
      * @param gatewayFor the gateway an engine sends with (its specific one or the portal's), read before each batch
      * @param counts the recipients each gateway's provider was given, for its daily limit
      */
-    public SenderService(String engine, String claimant, OutboxClaimRepository claims, GatewaySecrets gateways,
-                         Function<String, GatewayConfig> gatewayFor, OutboxEvents events, SenderSettings settings,
-                         SendCountRepository counts, Clock clock) {
-        this.holder = new Claimant(engine, claimant);
-        BatchSender batches = new BatchSender(holder, claims, gateways, gatewayFor, events, settings, signals, counts, clock);
-        this.lanes = new SenderLanes(holder, claims, batches, signals, events, settings, clock);
-        // Messages stored by this process wake the sender at once; others are found by polling.
-        this.unsubscribe = events.subscribe(e -> {
+    public SenderService(EngineRegistration registration, String claimant, Long deadEpoch, OutboxClaimRepository claims,
+                         GatewaySecrets gateways, Function<String, GatewayConfig> gatewayFor, OutboxEvents events,
+                         SenderSettings settings, SendCountRepository counts, Clock clock) {
+        this.holder = new Claimant(registration.engine(), claimant, registration.epoch());
+        this.deadEpoch = deadEpoch;
+        this.lease = new Lease(holder, claims, settings.leaseBase(), clock);
+        BatchSender batches = new BatchSender(holder, registration, lease, claims, new OutcomeCommits(claims, events, clock),
+                gateways, gatewayFor, events, settings, signals, counts, clock);
+        this.lanes = new SenderLanes(holder, registration, claims, batches, signals, events, settings, clock);
+        // Messages stored by this process wake the sender at once; those of other processes too where the store tells
+        // (PostgreSQL's NOTIFY); on H2 they are found by polling.
+        Runnable local = events.subscribe(e -> {
             if (e.type() == OutboxEvent.Type.MESSAGES_CHANGED && e.status() == OutboxStatus.QUEUED) {
                 signals.wakeUp();
             }
         });
+        Runnable others = claims.onQueued(registration.engine(), signals::wakeUp);
+        this.unsubscribe = () -> {
+            local.run();
+            others.run();
+        };
     }
 
     public String engine() {
@@ -49,15 +65,16 @@ public final class SenderService implements EngineWork {
         return holder.id();
     }
 
-    /**
-     * Starts the sender threads.
-     *
-     * @param takeBack true when the caller holds the engine exclusively: messages an earlier holder left
-     *                 {@code sending} are queued again at once instead of after their lease
-     */
+    /** Starts the sender threads, after taking back what earlier holders left sending (see {@link SenderLanes#start}). */
     @Override
-    public void start(boolean takeBack) {
-        lanes.start(takeBack);
+    public void start() {
+        lanes.start(deadEpoch);
+    }
+
+    /** Renews the leases of the messages in hand: called by the engine's heartbeat once it confirmed the hold. */
+    @Override
+    public void heartbeat() {
+        lease.renewIfDue();
     }
 
     /** Wakes the sender (a message was stored or retried). */
@@ -82,17 +99,13 @@ public final class SenderService implements EngineWork {
     }
 
     /**
-     * Sends every message due now, batch after batch, on the caller's thread (for {@code engine run --once}).
+     * Sends every message due now, batch after batch, on the caller's thread (for {@code engine run --once}), after
+     * taking back what earlier holders left sending.
      *
      * @return the number of messages handled (whatever their outcome)
      */
-    public int drain() throws InterruptedException {
-        return lanes.drain(false);
-    }
-
-    /** {@link #drain} for the engine's exclusive holder: first takes back what an earlier run left sending. */
     @Override
     public int drainOnce() throws InterruptedException {
-        return lanes.drain(true);
+        return lanes.drain(deadEpoch);
     }
 }

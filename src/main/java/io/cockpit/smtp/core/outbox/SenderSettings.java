@@ -10,8 +10,9 @@ import java.time.Duration;
  * @param retry the backoff of deferred messages
  * @param connections SMTP connections used in parallel, each with its own batches (1 whenever the gateway caps the
  *                    rate); 4 by default, below the concurrent-connection limits of the usual providers
+ * @param leaseBase the part of a claim's lease that does not depend on the gateway's timeouts (60 s; tests shorten it)
  */
-public record SenderSettings(int batchSize, Duration poll, RetryPolicy retry, int connections) {
+public record SenderSettings(int batchSize, Duration poll, RetryPolicy retry, int connections, Duration leaseBase) {
     public static final SenderSettings DEFAULT = new SenderSettings(200, Duration.ofSeconds(1), RetryPolicy.DEFAULT, 4);
 
     public SenderSettings {
@@ -20,15 +21,23 @@ public record SenderSettings(int batchSize, Duration poll, RetryPolicy retry, in
         }
     }
 
+    public SenderSettings(int batchSize, Duration poll, RetryPolicy retry, int connections) {
+        this(batchSize, poll, retry, connections, Duration.ofSeconds(60));
+    }
+
     public SenderSettings(int batchSize, Duration poll, RetryPolicy retry) {
         this(batchSize, poll, retry, DEFAULT.connections());
     }
 
     public SenderSettings withRetry(RetryPolicy r) {
-        return new SenderSettings(batchSize, poll, r, connections);
+        return new SenderSettings(batchSize, poll, r, connections, leaseBase);
     }
 
     public SenderSettings withConnections(int n) {
-        return new SenderSettings(batchSize, poll, retry, n);
+        return new SenderSettings(batchSize, poll, retry, n, leaseBase);
+    }
+
+    public SenderSettings withLeaseBase(Duration d) {
+        return new SenderSettings(batchSize, poll, retry, connections, d);
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -49,6 +50,9 @@ public final class Database implements AutoCloseable {
                 migrate(connector, location);
             }
             connector.opened();
+        } catch (StoreNotAnswering e) {
+            connector.close();
+            throw e;
         } catch (SQLException e) {
             connector.close();
             throw connector.classify(e);
@@ -120,6 +124,37 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether other processes are told of a change as it commits ({@link #notifyOthers}, PostgreSQL's NOTIFY); where
+     * not (H2), they find it on their next poll.
+     */
+    public boolean notifies() {
+        return connector.notifies();
+    }
+
+    /**
+     * Tells the processes listening on {@code channel} (this one included) once the current transaction commits, or
+     * in a transaction of its own outside one; does nothing where {@link #notifies} is false.
+     */
+    public void notifyOthers(String channel, String payload) {
+        if (!connector.notifies()) {
+            return;
+        }
+        inTransaction(c -> {
+            connector.notify(c, channel, payload);
+            return null;
+        });
+    }
+
+    /**
+     * Calls {@code listener} with every payload sent on {@code channel} by any process, on the store's listener thread;
+     * null when notifications may have been missed (look at the store again). Never called where {@link #notifies} is
+     * false. Returns what stops listening.
+     */
+    public Runnable listen(String channel, Consumer<String> listener) {
+        return connector.listen(channel, listener);
+    }
+
     /** The kind, location, schema version and user of this store. */
     public StoreDescription describe() {
         return inTransaction(c -> {
@@ -182,6 +217,10 @@ public final class Database implements AutoCloseable {
         return run(work, Connection.TRANSACTION_REPEATABLE_READ, false);
     }
 
+    /**
+     * One transaction. Its wait on the store is bounded by the connector: on a shared H2 file, a store that does not
+     * answer in time throws {@link StoreNotAnswering}.
+     */
     private <T, E extends Exception> T run(Work<T, E> work, int isolation, boolean durable) throws E {
         Connection joined = current.get();
         if (joined != null) {
@@ -191,6 +230,22 @@ public final class Database implements AutoCloseable {
                 throw new StoreFailure(e);
             }
         }
+        try {
+            return connector.bounded(() -> transaction(work, isolation, durable));
+        } catch (Exception e) {
+            throw Rethrow.<E>as(e);
+        }
+    }
+
+    /** Lets the work's own exception through the connector's store thread unchanged. */
+    private static final class Rethrow {
+        @SuppressWarnings("unchecked")
+        static <E extends Exception> E as(Exception e) throws E {
+            throw (E) e;
+        }
+    }
+
+    private <T, E extends Exception> T transaction(Work<T, E> work, int isolation, boolean durable) throws E {
         try (Connection c = connector.pool().getConnection()) {
             c.setAutoCommit(false);
             if (isolation != Connection.TRANSACTION_READ_COMMITTED || connector.setsIsolationPerTransaction()) {

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -21,14 +24,20 @@ final class H2Connector implements StoreConnector {
     private static final Logger LOG = LoggerFactory.getLogger(H2Connector.class);
     static final String USER = "sa";
 
+    /** How long opening retries while another process is opening the same file at the same moment. */
+    private static final Duration OPEN_RACE = Duration.ofSeconds(5);
+
     private final DbLocation location;
     private final JdbcConnectionPool pool;
     private final String password;
+    /** Bounds the waits of a process that reaches the file through another one's server; null for a URL store. */
+    private final StoreWaits waits;
 
-    private H2Connector(DbLocation location, JdbcConnectionPool pool, String password) {
+    private H2Connector(DbLocation location, JdbcConnectionPool pool, String password, StoreWaits waits) {
         this.location = location;
         this.pool = pool;
         this.password = password;
+        this.waits = waits;
     }
 
     static H2Connector open(DbLocation location) {
@@ -53,9 +62,13 @@ final class H2Connector implements StoreConnector {
                 LOG.debug("no trace file made in advance: {}", e.toString());
             }
         }
+        StoreWaits waits = null;
         if (location.databaseFile() != null) {
             // A lock left by a process that was killed is cleared now rather than waited out (about 3 s in H2).
             StaleLock.clear(sibling(location, ".lock.db"));
+            // A store served by a stopped process is refused at once, naming it, rather than waited for.
+            StoreWaits.failFastWhenServerStopped(where, location.display());
+            waits = new StoreWaits(where, location.display());
         }
         Path passwordFile = H2Password.fileFor(location);
         String password;
@@ -66,14 +79,69 @@ final class H2Connector implements StoreConnector {
         }
         JdbcConnectionPool pool = JdbcConnectionPool.create(location.jdbcUrl(), USER, password);
         pool.setMaxConnections(16);
-        H2Connector connector = new H2Connector(location, pool, password);
+        H2Connector connector = new H2Connector(location, pool, password, waits);
         try {
-            connector.logIn();
-        } catch (SQLException | RuntimeException e) {
-            pool.dispose();
+            if (waits != null) {
+                waits.call(() -> {
+                    connector.logInRacing();
+                    return null;
+                }, StoreWaits.OPEN);
+            } else {
+                connector.logInRacing();
+            }
+        } catch (StoreNotAnswering e) {
+            // A first connection still waiting for a stopped server keeps its thread until that server answers.
+            connector.close();
+            throw e;
+        } catch (Exception e) {
+            connector.close();
             throw connector.classify(e);
         }
         return connector;
+    }
+
+    /**
+     * {@link #logIn}, tried again for a moment while another process opens the same file: two engines started
+     * together find the file held before its server's address is written, the previous holder's address, or a lock
+     * file just rewritten; each passes in a moment.
+     */
+    private void logInRacing() throws SQLException, InterruptedException {
+        long end = System.nanoTime() + OPEN_RACE.toNanos();
+        while (true) {
+            try {
+                logIn();
+                if (waits != null) {
+                    try (Connection c = pool.getConnection()) {
+                        waits.firstConnection(c);
+                    }
+                }
+                return;
+            } catch (SQLException e) {
+                if (!openRace(e) || System.nanoTime() > end) {
+                    throw e;
+                }
+                Thread.sleep(100 + ThreadLocalRandom.current().nextInt(200));
+            }
+        }
+    }
+
+    private static boolean openRace(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        return switch (e.getErrorCode()) {
+            case ErrorCode.DATABASE_ALREADY_OPEN_1 -> true;
+            case ErrorCode.CONNECTION_BROKEN_1 -> m.contains("Connection refused");
+            case ErrorCode.ERROR_OPENING_DATABASE_1 -> m.contains("Lock file recently modified");
+            default -> false;
+        };
+    }
+
+    /** The process that opened the file itself waits on no socket; the others wait at most a deadline. */
+    @Override
+    public <T> T bounded(Callable<T> work) throws Exception {
+        if (waits == null || waits.servedHere()) {
+            return work.call();
+        }
+        return waits.call(work, StoreWaits.TRANSACTION);
     }
 
     /**
@@ -191,5 +259,8 @@ final class H2Connector implements StoreConnector {
     @Override
     public void close() {
         pool.dispose();
+        if (waits != null) {
+            waits.close();
+        }
     }
 }

@@ -3,9 +3,11 @@ package io.cockpit.smtp.core.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 import javax.sql.DataSource;
 import org.postgresql.jdbcurlresolver.PgPassParser;
@@ -22,6 +24,7 @@ final class PostgresConnector implements StoreConnector {
     private final DbLocation location;
     private final ServerUrl url;
     private final HikariDataSource pool;
+    private PostgresListener listener;
 
     private PostgresConnector(DbLocation location, ServerUrl url, HikariDataSource pool) {
         this.location = location;
@@ -66,7 +69,22 @@ final class PostgresConnector implements StoreConnector {
 
     @Override
     public Connection dedicatedConnection() throws SQLException {
+        return connect(new Properties());
+    }
+
+    /**
+     * The listener's connection: a connection that hangs (a server gone without closing it) fails its check query
+     * within the socket timeout instead of holding the listener for good; keep-alives let the kernel find it sooner.
+     */
+    private Connection listenerConnection() throws SQLException {
         Properties p = new Properties();
+        p.setProperty("connectTimeout", "10");
+        p.setProperty("socketTimeout", "30");
+        p.setProperty("tcpKeepAlive", "true");
+        return connect(p);
+    }
+
+    private Connection connect(Properties p) throws SQLException {
         if (location.login().user() != null) {
             p.setProperty("user", location.login().user());
         }
@@ -146,6 +164,33 @@ final class PostgresConnector implements StoreConnector {
     }
 
     @Override
+    public boolean notifies() {
+        return true;
+    }
+
+    /** {@code pg_notify}: sent when the transaction commits, dropped when it rolls back. */
+    @Override
+    public void notify(Connection c, String channel, String payload) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+            ps.setString(1, channel);
+            ps.setString(2, payload);
+            ps.execute();
+        }
+    }
+
+    @Override
+    public Runnable listen(String channel, Consumer<String> listener) {
+        return listener().listen(channel, listener);
+    }
+
+    private synchronized PostgresListener listener() {
+        if (listener == null) {
+            listener = new PostgresListener(this::listenerConnection);
+        }
+        return listener;
+    }
+
+    @Override
     public void forceToDisk(Connection c) {
         // The server has written the commit to its log before answering it (synchronous_commit, on by default).
     }
@@ -161,6 +206,11 @@ final class PostgresConnector implements StoreConnector {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (listener != null) {
+                listener.close();
+            }
+        }
         pool.close();
     }
 

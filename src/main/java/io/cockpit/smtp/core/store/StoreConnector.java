@@ -2,6 +2,8 @@ package io.cockpit.smtp.core.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -33,6 +35,31 @@ interface StoreConnector extends AutoCloseable {
 
     /** Whether each transaction must set READ COMMITTED itself (the pool does not reset it). */
     boolean setsIsolationPerTransaction();
+
+    /**
+     * Runs one unit of work on the store, its wait bounded where the kind needs it (an H2 file reached through
+     * another process's server); by default on the caller's thread.
+     */
+    default <T> T bounded(Callable<T> work) throws Exception {
+        return work.call();
+    }
+
+    /**
+     * Whether other processes can be told of a change as it commits ({@link #notify}); where not (H2), they find it on
+     * their next poll.
+     */
+    default boolean notifies() {
+        return false;
+    }
+
+    /** Sends {@code payload} on {@code channel} when {@code c}'s transaction commits; nothing where {@link #notifies} is false. */
+    default void notify(Connection c, String channel, String payload) throws SQLException {
+    }
+
+    /** Calls {@code listener} with every payload sent on {@code channel}; never where {@link #notifies} is false. */
+    default Runnable listen(String channel, Consumer<String> listener) {
+        return () -> { };
+    }
 
     /** After the migrations ran: what the kind does once the store is ready (file modes for H2). */
     void opened();

@@ -17,6 +17,8 @@ public enum Problem {
     ADDRESS_LIST,
     ADDRESS_CHARACTER,
     ENGINE_UNKNOWN,
+    /** An engine named for a portal flow other than the gateway's: only supervision alerts and tests choose theirs. */
+    ENGINE_NOT_FOR_FLOW,
     CHOICE_INVALID,
     USERNAME_REQUIRED,
     PASSWORD_REQUIRED,

@@ -43,6 +43,8 @@ class DatabaseGrantsTest {
         m.put("retry a message", "UPDATE outbox_message SET status = 'queued', next_attempt_at = CURRENT_TIMESTAMP, "
                 + "updated_at = CURRENT_TIMESTAMP WHERE id = -1");
         m.put("add an engine", "INSERT INTO engine (name, remote) VALUES ('rogue', TRUE)");
+        m.put("ask an engine to test its gateway", "INSERT INTO engine_diagnosis (engine, status, requested_by, "
+                + "requested_at) VALUES ('local', 'requested', 'x', CURRENT_TIMESTAMP)");
         return m;
     }
 
@@ -58,13 +60,13 @@ class DatabaseGrantsTest {
     @Test
     void aSupportLoginMayOnlyRead() throws Exception {
         assertEquals(expect("allowed", "allowed", "refused", "refused", "refused", "refused", "refused", "refused",
-                "refused"), attemptAll(people.support));
+                "refused", "refused"), attemptAll(people.support));
     }
 
     @Test
-    void anOperatorLoginMayReadAndRetryButChangeNoConfiguration() throws Exception {
+    void anOperatorLoginMayReadRetryAndAskForAnEngineTestButChangeNoConfiguration() throws Exception {
         assertEquals(expect("allowed", "allowed", "refused", "refused", "refused", "refused", "refused", "allowed",
-                "refused"), attemptAll(people.operator));
+                "refused", "allowed"), attemptAll(people.operator));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cockpit.smtp.Launcher;
+import io.cockpit.smtp.core.store.StoreKind;
 import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.outbox.OutboxStatus;
 import io.cockpit.smtp.core.store.ConflictException;
@@ -73,7 +74,7 @@ class KeyRotationAcrossProcessesTest {
     @Test
     void anEngineInAnotherProcessKeepsSendingAfterTheKeyIsRotated() throws Exception {
         long first = s.outbox().enqueue(Outboxes.message("test", "a@example.org"));
-        Process engine = ChildJvm.start(EngineChild.class, dir.resolve("engine.log"), dir.toString());
+        Process engine = EngineChild.start(StoreKind.H2, dir, "local", dir.resolve("engine.log"));
         try (BufferedReader out = new BufferedReader(new InputStreamReader(engine.getInputStream(), StandardCharsets.UTF_8))) {
             assertEquals("started", out.readLine());
             Outboxes.await(() -> Outboxes.get(s, first).status() == OutboxStatus.SENT, Duration.ofSeconds(60));

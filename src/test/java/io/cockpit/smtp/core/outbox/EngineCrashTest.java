@@ -2,10 +2,11 @@ package io.cockpit.smtp.core.outbox;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.cockpit.smtp.core.store.StoreKind;
 import io.cockpit.smtp.core.CoreServices;
+import io.cockpit.smtp.core.engine.EngineRegistration;
 import io.cockpit.smtp.core.engine.EngineRunner;
 import io.cockpit.smtp.core.gateway.GatewayStatus;
-import io.cockpit.smtp.testing.ChildJvm;
 import io.cockpit.smtp.testing.EngineChild;
 import io.cockpit.smtp.testing.Outboxes;
 import io.cockpit.smtp.testing.ScriptedSmtpServer;
@@ -63,7 +64,7 @@ class EngineCrashTest {
                     stored.add(Outboxes.get(s, id).messageId());
                 }
             }
-            Process child = ChildJvm.start(EngineChild.class, dir.resolve("engine.log"), dir.toString());
+            Process child = EngineChild.start(StoreKind.H2, dir, "local", dir.resolve("engine.log"));
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 assertEquals("started", out.readLine());
                 Outboxes.await(() -> server.accepted().size() >= 30, Duration.ofSeconds(60));
@@ -92,10 +93,12 @@ class EngineCrashTest {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(); CoreServices s = TestStore.open(dir)) {
             TestStore.plainGateway(s, server.port(), GatewayStatus.ACTIVE);
             s.senderSettings(new SenderSettings(10, Duration.ofMillis(100), RetryPolicy.DEFAULT));
-            SenderService a = s.sender("local", "engine-a");
-            SenderService b = s.sender("local", "engine-b");
-            a.start(false);
-            b.start(false);
+            // Two senders under one hold of the engine (as two connections of one engine are): their claims race.
+            EngineRegistration hold = Outboxes.register(s, "local");
+            SenderService a = s.sender(hold, hold.holder() + "-a", null);
+            SenderService b = s.sender(hold, hold.holder() + "-b", null);
+            a.start();
+            b.start();
             try {
                 List<NewMessage> many = new ArrayList<>();
                 for (int i = 0; i < n; i++) {

@@ -6,6 +6,7 @@ import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.engine.EngineInfo;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.GatewayStatus;
+import io.cockpit.smtp.testing.Outboxes;
 import io.cockpit.smtp.testing.ScriptedSmtpServer;
 import io.cockpit.smtp.testing.TestStore;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ class EngineGatewayTest {
                     Map.of(), "dmz"));
             long viaPortal = s.outbox().enqueue(new NewMessage("test", List.of("b@example.org"), "en", null, null, null,
                     Map.of(), null));
-            SenderService sender = s.sender("dmz", "dmz-test");
+            SenderService sender = Outboxes.sender(s, "dmz");
             try {
                 assertEquals(1, sender.drainOnce(), "the dmz engine handles only its own message");
             } finally {

@@ -166,8 +166,8 @@ class GraphSendTest {
                         null, Map.of("TICKET_ID", String.valueOf(1000 + i)), null));
             }
             List<Long> ids = s.outbox().enqueueAll(batch);
-            SenderService engine = s.sender("local", "engine-" + System.nanoTime());
-            engine.start(true);
+            SenderService engine = io.cockpit.smtp.testing.Outboxes.sender(s, "local");
+            engine.start();
             try {
                 io.cockpit.smtp.testing.Outboxes.await(() -> ids.stream().allMatch(id -> get(s, id).status() == OutboxStatus.SENT),
                         Duration.ofSeconds(90));
@@ -231,11 +231,12 @@ class GraphSendTest {
             List<Long> lyon = new java.util.ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 local.add(s.outbox().enqueue(io.cockpit.smtp.testing.Outboxes.message("feedback", "l" + i + "@example.com")));
-                lyon.add(s.outbox().enqueue(new NewMessage("feedback", List.of("y" + i + "@example.com"), "fr", "user",
-                        null, null, Map.of(), "lyon")));
+                // A remote engine sends supervision alerts (the portal's flows leave through the gateway's engine).
+                lyon.add(s.outbox().enqueue(new NewMessage("supervision-alert", List.of("y" + i + "@example.com"), "fr",
+                        "user", "Disk full", "disk", Map.of(), "lyon")));
             }
             drain(s);
-            SenderService lyonSender = s.sender("lyon", "test-lyon");
+            SenderService lyonSender = io.cockpit.smtp.testing.Outboxes.sender(s, "lyon");
             try {
                 lyonSender.drainOnce();
             } finally {

@@ -76,9 +76,9 @@ class SenderLanesTest {
         s.senderSettings(new SenderSettings(10, Duration.ofMillis(100), RetryPolicy.DEFAULT, 3));
         List<OutboxEvent> seen = new CopyOnWriteArrayList<>();
         s.outbox().events().subscribe(seen::add);
-        SenderService sender = s.sender("local", "twice");
-        sender.start(false);
-        sender.start(false);
+        SenderService sender = Outboxes.sender(s, "local");
+        sender.start();
+        sender.start();
         try {
             assertTrue(sender.running());
             assertEquals(1, seen.stream().filter(e -> e.type() == OutboxEvent.Type.ENGINE_STARTED).count());
@@ -94,8 +94,8 @@ class SenderLanesTest {
         s.senderSettings(new SenderSettings(50, Duration.ofMillis(100), RetryPolicy.DEFAULT, 1));
         slowServer(300);
         enqueue(20);
-        SenderService sender = s.sender("local", "stopped");
-        sender.start(false);
+        SenderService sender = Outboxes.sender(s, "local");
+        sender.start();
         try {
             Outboxes.await(() -> !server.accepted().isEmpty(), Duration.ofSeconds(30));
         } finally {

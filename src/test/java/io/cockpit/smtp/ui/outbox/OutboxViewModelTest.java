@@ -43,7 +43,7 @@ class OutboxViewModelTest {
         failed = ids.get(1);
         sent = ids.get(2);
         OutboxClaimRepository claims = new OutboxClaimRepository(s.database());
-        Claimant t = new Claimant("local", "t");
+        Claimant t = new Claimant("local", "t", 0);
         Instant now = Instant.now();
         claims.claim(t, now, now.plusSeconds(60), 10);
         claims.record(t, List.of(new AttemptResult(failed, OutboxStatus.FAILED, null, "550 no such user", null, List.of()),

@@ -11,6 +11,7 @@ import io.cockpit.smtp.core.gateway.Security;
 import io.cockpit.smtp.core.outbox.Flow;
 import io.cockpit.smtp.core.outbox.OutboxStatus;
 import io.cockpit.smtp.core.validation.Problem;
+import io.cockpit.smtp.testing.Outboxes;
 import io.cockpit.smtp.testing.TestStore;
 import io.cockpit.smtp.ui.common.FxEvents;
 import io.cockpit.smtp.ui.common.InlineRunner;
@@ -55,7 +56,7 @@ class SendViewModelTest {
             assertEquals(OutboxStatus.QUEUED, vm.sent().get(0).status());
             assertEquals(2, vm.sent().get(0).to().size());
 
-            services.sender("local", "test-engine").drain();
+            Outboxes.drain(services);
 
             assertEquals(OutboxStatus.SENT, vm.sent().get(0).status(), vm.sent().toString());
             assertEquals(2, gm.getReceivedMessages().length);

@@ -21,7 +21,7 @@ final class Diagnosis {
     private final Cancellation cancellation;
     private final String host;
     private final StepLog steps;
-    private final Transcript transcript = new Transcript();
+    private final Transcript transcript;
     private final Findings findings = new Findings();
 
     /** @param secret the password (or token) in plain, null without authentication; the caller clears it */
@@ -31,6 +31,7 @@ final class Diagnosis {
         this.cancellation = cancellation;
         this.host = SmtpSessions.stripBrackets(g.server());
         this.steps = new StepLog(listener, cancellation);
+        this.transcript = new Transcript(listener);
     }
 
     /**

@@ -10,4 +10,11 @@ public interface DiagnosisListener {
 
     default void stepFinished(StepResult result) {
     }
+
+    /**
+     * A line of the SMTP conversation as it is seen ("S: ...", "C: ...", "* ..."), already masked. The report's
+     * transcript is the reference: a note may be placed earlier there than it was told here.
+     */
+    default void transcriptLine(String line) {
+    }
 }

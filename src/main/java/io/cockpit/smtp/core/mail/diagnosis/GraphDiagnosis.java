@@ -41,7 +41,7 @@ final class GraphDiagnosis {
     private final GatewaySecrets secrets;
     private final Cancellation cancellation;
     private final StepLog steps;
-    private final Transcript transcript = new Transcript();
+    private final Transcript transcript;
     private final Findings findings = new Findings();
     private final URI endpoint;
 
@@ -50,6 +50,7 @@ final class GraphDiagnosis {
         this.secrets = secrets;
         this.cancellation = cancellation;
         this.steps = new StepLog(listener, cancellation);
+        this.transcript = new Transcript(listener);
         this.endpoint = URI.create(g.effectiveGraphUrl());
     }
 

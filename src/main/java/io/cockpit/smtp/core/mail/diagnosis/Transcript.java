@@ -9,10 +9,29 @@ import java.util.List;
  */
 final class Transcript {
     private final List<TranscriptLine> lines = new ArrayList<>();
+    private final DiagnosisListener listener;
+
+    /** @param listener told each line that is shown, as it comes */
+    Transcript(DiagnosisListener listener) {
+        this.listener = listener;
+    }
 
     void add(TranscriptLine line) {
         synchronized (lines) {
             lines.add(line);
+        }
+        tell(line);
+    }
+
+    private void tell(TranscriptLine line) {
+        String shown = line.display();
+        if (shown != null) {
+            try {
+                listener.transcriptLine(shown);
+            } catch (RuntimeException e) {
+                // A listener that fails must not break the conversation it watches (lines come on Angus's thread).
+                org.slf4j.LoggerFactory.getLogger(Transcript.class).warn("a transcript listener failed", e);
+            }
         }
     }
 
@@ -43,6 +62,7 @@ final class Transcript {
             }
             lines.add(at, new TranscriptLine(System.nanoTime(), TranscriptLine.Kind.NOTE, text));
         }
+        tell(new TranscriptLine(System.nanoTime(), TranscriptLine.Kind.NOTE, text));
     }
 
     int size() {

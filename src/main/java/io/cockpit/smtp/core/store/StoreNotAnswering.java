@@ -1,0 +1,46 @@
+package io.cockpit.smtp.core.store;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The store did not answer in time: the process that serves it to the others is paused, stuck or overloaded. The
+ * message is one sentence naming that process and its machine when they can be found, and what to do.
+ */
+public final class StoreNotAnswering extends RuntimeException {
+    private final transient StoreServer.Process server;
+
+    private StoreNotAnswering(String message, StoreServer.Process server) {
+        super(message);
+        this.server = server;
+    }
+
+    /**
+     * @param waited how long this process waited; zero when it did not wait (the server is known to be stopped, or an
+     *               earlier call is still waiting for it)
+     */
+    static StoreNotAnswering of(String store, Optional<StoreServer.Process> server, Duration waited) {
+        String when = waited.isZero() ? "does not answer" : "did not answer within " + waited.toSeconds() + " s";
+        String msg;
+        if (server.isEmpty()) {
+            msg = "The configuration store " + store + " " + when + ": another program holds it and does not let go; "
+                    + "try again later.";
+        } else {
+            StoreServer.Process p = server.get();
+            if (p.stopped()) {
+                msg = "The configuration store " + store + " " + when + ": it is served by " + p.describe()
+                        + ", which is stopped (paused with SIGSTOP or held by a debugger); nothing can use the store "
+                        + "until it is resumed (kill -CONT " + p.pid() + ") or ends.";
+            } else {
+                msg = "The configuration store " + store + " " + when + ": it is served by " + p.describe()
+                        + ", which is busy or stuck; try again later, or stop that process.";
+            }
+        }
+        return new StoreNotAnswering(msg, server.orElse(null));
+    }
+
+    /** The process that serves the store, when it was found. */
+    public Optional<StoreServer.Process> server() {
+        return Optional.ofNullable(server);
+    }
+}
