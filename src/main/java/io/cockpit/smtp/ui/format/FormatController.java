@@ -2,15 +2,15 @@ package io.cockpit.smtp.ui.format;
 
 import static io.cockpit.smtp.ui.common.I18n.key;
 
+import io.cockpit.smtp.core.access.Operation;
 import io.cockpit.smtp.core.format.FormatField;
 import io.cockpit.smtp.ui.common.FieldDecoration;
 import io.cockpit.smtp.ui.common.FieldProblems;
-import io.cockpit.smtp.core.access.Operation;
 import io.cockpit.smtp.ui.common.FormChrome;
-import io.cockpit.smtp.ui.common.RoleGate;
-import java.util.List;
 import io.cockpit.smtp.ui.common.I18n;
+import io.cockpit.smtp.ui.common.RoleGate;
 import io.cockpit.smtp.ui.common.UnsavedChanges;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.fxml.FXML;

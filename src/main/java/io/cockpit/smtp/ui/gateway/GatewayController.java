@@ -3,17 +3,16 @@ package io.cockpit.smtp.ui.gateway;
 import static io.cockpit.smtp.core.gateway.GatewayField.*;
 import static io.cockpit.smtp.ui.common.I18n.key;
 
+import io.cockpit.smtp.core.access.Operation;
 import io.cockpit.smtp.core.gateway.Authentication;
 import io.cockpit.smtp.core.gateway.GatewayStatus;
 import io.cockpit.smtp.core.gateway.Preset;
 import io.cockpit.smtp.core.gateway.Security;
 import io.cockpit.smtp.core.gateway.Transport;
 import io.cockpit.smtp.ui.common.FieldDecoration;
-import io.cockpit.smtp.core.access.Operation;
 import io.cockpit.smtp.ui.common.FormChrome;
-import io.cockpit.smtp.ui.common.RoleGate;
-import javafx.scene.layout.Pane;
 import io.cockpit.smtp.ui.common.I18n;
+import io.cockpit.smtp.ui.common.RoleGate;
 import io.cockpit.smtp.ui.common.Shown;
 import io.cockpit.smtp.ui.common.UnsavedChanges;
 import java.util.function.Supplier;
@@ -24,6 +23,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.*;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 
 /** Binds the gateway form to its {@link GatewayViewModel}; no rule and no service call lives here. */

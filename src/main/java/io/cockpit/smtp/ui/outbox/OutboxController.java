@@ -1,15 +1,12 @@
 package io.cockpit.smtp.ui.outbox;
 
-import io.cockpit.smtp.ui.common.Polling;
 import io.cockpit.smtp.core.access.Operation;
-import io.cockpit.smtp.ui.common.RoleGate;
-import io.cockpit.smtp.ui.common.Shown;
-import javafx.scene.control.DatePicker;
-import javafx.scene.control.TextField;
-import org.controlsfx.control.MaskerPane;
 import io.cockpit.smtp.core.outbox.Flow;
 import io.cockpit.smtp.core.outbox.OutboxStatus;
 import io.cockpit.smtp.ui.common.I18n;
+import io.cockpit.smtp.ui.common.Polling;
+import io.cockpit.smtp.ui.common.RoleGate;
+import io.cockpit.smtp.ui.common.Shown;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -20,13 +17,16 @@ import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
+import org.controlsfx.control.MaskerPane;
 
 /** Binds the File d'envoi screen to its view models; it polls every two seconds while shown, for other processes' changes. */
 public final class OutboxController {

@@ -1,7 +1,7 @@
 package io.cockpit.smtp.ui.outbox;
 
-import io.cockpit.smtp.ui.common.Polling;
 import io.cockpit.smtp.ui.common.I18n;
+import io.cockpit.smtp.ui.common.Polling;
 import io.cockpit.smtp.ui.common.UiContext;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;

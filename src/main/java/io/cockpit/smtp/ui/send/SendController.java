@@ -1,11 +1,11 @@
 package io.cockpit.smtp.ui.send;
 
 import io.cockpit.smtp.core.access.Operation;
-import io.cockpit.smtp.ui.common.RoleGate;
-import java.util.List;
 import io.cockpit.smtp.core.outbox.Flow;
 import io.cockpit.smtp.ui.common.FieldDecoration;
 import io.cockpit.smtp.ui.common.I18n;
+import io.cockpit.smtp.ui.common.RoleGate;
+import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.cli.CliRun;
+import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.history.HistoryEntry;
 import io.cockpit.smtp.testing.TestStore;
 import io.cockpit.smtp.ui.ConsoleFixture;
