@@ -55,6 +55,7 @@ final class ProblemWords {
             case ENGINE_NOT_FOR_FLOW -> "only supervision-alert and test messages choose their engine; the portal's "
                     + "messages are sent by the gateway's engine";
             case NAME_INVALID -> "must be 1 to 64 letters, digits, '.', '_' or '-'";
+            case NAME_RESERVED -> "is the name of the portal's gateway: an engine's own gateway is named after the engine";
             case JSON_INVALID -> "is not a JSON object with the fields of a message";
             case NOT_A_STRING -> "must be a JSON string";
             case NOT_A_LIST -> "must be a JSON array of address strings, or one string";

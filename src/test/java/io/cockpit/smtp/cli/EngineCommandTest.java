@@ -81,6 +81,9 @@ class EngineCommandTest {
         CliRun again = CliRun.run(store, dir, null, "engine", "add", "dmz");
         assertEquals(2, again.code());
         assertTrue(again.err().contains("name:"), again.err());
+        CliRun portal = CliRun.run(store, dir, null, "engine", "add", "portal", "--remote");
+        assertEquals(2, portal.code());
+        assertTrue(portal.err().contains("the name of the portal's gateway"), portal.err());
         CliRun set = CliRun.run(store, dir, null, "engine", "set", "dmz", "--gateway", "specific", "--server", "smtp.dmz.example.com",
                 "--port", "2525", "--from", "dmz@example.com");
         assertEquals(0, set.code(), set.err());

@@ -153,6 +153,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     private void serve(Socket s) {
         maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+        boolean counted = true;
         try (s) {
             if (silent) {
                 s.getInputStream().read(); // hold the connection open, answer nothing
@@ -218,6 +219,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 } else if (cmd.startsWith("RSET") || cmd.startsWith("NOOP")) {
                     say(out, "250 ok");
                 } else if (cmd.startsWith("QUIT")) {
+                    // The session ends for the count before the reply: once the client has read it, it may open the
+                    // next one while this thread is still to be scheduled.
+                    open.decrementAndGet();
+                    counted = false;
                     say(out, "221 bye");
                     return;
                 } else {
@@ -227,7 +232,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         } catch (IOException | InterruptedException e) {
             // the client went away; nothing to do
         } finally {
-            open.decrementAndGet();
+            if (counted) {
+                open.decrementAndGet();
+            }
         }
     }
 

@@ -65,6 +65,7 @@ class LocalizationConsistencyTest {
             Map.entry("outbox.flow", Flow.class),
             Map.entry("outbox.status", OutboxStatus.class),
             Map.entry("outbox.notice", OutboxViewModel.Notice.class),
+            Map.entry("engines.notice", io.cockpit.smtp.ui.engines.EnginesViewModel.Notice.class),
             Map.entry("format.notice", FormModel.Notice.class),
             Map.entry("format.problem", io.cockpit.smtp.core.template.TemplateProblem.Kind.class),
             Map.entry("transport", io.cockpit.smtp.core.gateway.Transport.class),

@@ -2,6 +2,7 @@ package io.cockpit.smtp.core.engine;
 
 import io.cockpit.smtp.core.access.Access;
 import io.cockpit.smtp.core.access.Operation;
+import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.validation.Problem;
 import io.cockpit.smtp.core.validation.ValidationException;
 import java.net.InetAddress;
@@ -78,10 +79,21 @@ public final class EngineRegistry {
         return e.online(clock.instant(), STALE_AFTER) && !deadHere;
     }
 
-    public void add(String name, boolean remote) throws ValidationException {
-        access.require(Operation.ENGINE_CHANGE);
+    /**
+     * What is wrong with the name of an engine to register, as {@link #add} checks it; empty when it may be used. An
+     * engine's specific gateway is the gateway row named after it, so the portal's gateway's name is taken.
+     */
+    public static Optional<Problem> nameProblem(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw ValidationException.of("name", Problem.NAME_INVALID);
+            return Optional.of(Problem.NAME_INVALID);
+        }
+        return GatewayConfig.PORTAL.equals(name) ? Optional.of(Problem.NAME_RESERVED) : Optional.empty();
+    }
+
+    public void add(String name, boolean remote) throws ValidationException {
+        Optional<Problem> bad = nameProblem(name);
+        if (bad.isPresent()) {
+            throw ValidationException.of("name", bad.get());
         }
         if (!repository.add(name, remote)) {
             throw ValidationException.of("name", Problem.ENGINE_EXISTS);

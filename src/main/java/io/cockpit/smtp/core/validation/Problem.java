@@ -45,6 +45,7 @@ public enum Problem {
     TOO_MANY,
     ENGINE_EXISTS,
     NAME_INVALID,
+    NAME_RESERVED,
     JSON_INVALID,
     NOT_A_STRING,
     NOT_A_LIST,

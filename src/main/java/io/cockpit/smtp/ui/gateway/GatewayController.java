@@ -52,6 +52,7 @@ public final class GatewayController implements UnsavedChanges {
     @FXML private Label authMessage, usernameMessage, passwordMessage, fromMessage, replyToMessage, displayNameMessage;
     @FXML private Label connectTimeoutMessage, readTimeoutMessage, maxPerMinuteMessage, noticeLabel;
     @FXML private MenuButton presetButton;
+    @FXML private Label title;
     @FXML private HBox preconfiguredBanner, noticeBanner;
     @FXML private Node form;
     @FXML private ProgressIndicator busyIndicator;
@@ -76,6 +77,10 @@ public final class GatewayController implements UnsavedChanges {
         statusBox.valueProperty().bindBidirectional(vm.statusProperty());
         engineBox.setItems(vm.engines());
         engineBox.valueProperty().bindBidirectional(vm.engineProperty());
+        engineBox.setDisable(vm.engineFixed());
+        if (vm.engineFixed()) {
+            title.setText(i18n.get("gateway.title.engine", vm.gatewayName()));
+        }
         securityBox.getItems().setAll(Security.values());
         securityBox.setConverter(i18n.converter("security"));
         securityBox.valueProperty().bindBidirectional(vm.securityProperty());

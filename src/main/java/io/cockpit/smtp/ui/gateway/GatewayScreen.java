@@ -22,6 +22,10 @@ public final class GatewayScreen {
     }
 
     public static GatewayController forGateway(UiContext ctx, String gatewayName) {
+        return controller(ctx, gatewayName, true);
+    }
+
+    private static GatewayController controller(UiContext ctx, String gatewayName, boolean withTest) {
         GatewayViewModel vm = ctx.viewModel("gateway:" + gatewayName,
                 () -> new GatewayViewModel(ctx.services().gateways(), ctx.runner(), gatewayName));
         OAuthAuthorizationViewModel authorization = ctx.viewModel("gateway-oauth:" + gatewayName,
@@ -29,7 +33,8 @@ public final class GatewayScreen {
                         ctx.services().gatewaySecrets(), ctx.runner(), ctx.events(), vm, ctx.browser()));
         // Support tests nothing (it would send through the gateway): no test panel at all.
         return new GatewayController(vm, authorization, ctx.i18n(), ctx.decoration(),
-                ctx.roles().may(Operation.GATEWAY_TEST) ? () -> testPanel(ctx, gatewayName, vm) : null, ctx.roles());
+                withTest && ctx.roles().may(Operation.GATEWAY_TEST) ? () -> testPanel(ctx, gatewayName, vm) : null,
+                ctx.roles());
     }
 
     /** "Tester la connexion" / "Envoyer un email de test", shown under the form it tests. */
@@ -42,8 +47,11 @@ public final class GatewayScreen {
         return ctx.loader().load(TEST_FXML, type -> new GatewayTestController(test, ctx.i18n(), ctx.decoration())).root();
     }
 
-    /** The form as a node to embed in another screen (an engine's specific gateway). */
+    /**
+     * The form as a node to embed in another screen (an engine's specific gateway), without the console's test panel:
+     * an engine's gateway is proved by the test its engine runs from its own machine.
+     */
     public static ViewLoader.View<GatewayController> load(UiContext ctx, String gatewayName) {
-        return ctx.loader().load(FXML, type -> forGateway(ctx, gatewayName));
+        return ctx.loader().load(FXML, type -> controller(ctx, gatewayName, false));
     }
 }

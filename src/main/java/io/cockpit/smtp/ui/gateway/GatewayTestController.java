@@ -13,7 +13,6 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
@@ -27,7 +26,6 @@ public final class GatewayTestController {
     private final GatewayTestViewModel vm;
     private final I18n i18n;
     private final FieldDecoration decoration;
-    private final StepDetailWords details;
 
     @FXML private TextField recipientField;
     @FXML private Label recipientMessage, resultLabel, certSubject, certIssuer, certValidity, certFingerprint, pinnedLabel;
@@ -41,7 +39,6 @@ public final class GatewayTestController {
         this.vm = vm;
         this.i18n = i18n;
         this.decoration = decoration;
-        this.details = new StepDetailWords(i18n);
     }
 
     @FXML
@@ -53,7 +50,7 @@ public final class GatewayTestController {
         Shown.when(cancelButton, vm.runningProperty());
         Shown.when(testBusy, vm.runningProperty());
         stepList.setItems(vm.steps());
-        stepList.setCellFactory(list -> new StepCell());
+        stepList.setCellFactory(list -> new DiagnosisStepCell(i18n));
         Shown.when(stepList, Bindings.isNotEmpty(vm.steps()));
         resultLabel.textProperty().bind(Bindings.createStringBinding(this::resultText, vm.stateProperty(), vm.reportProperty()));
         vm.stateProperty().addListener((o, old, now) -> styleResult(now));
@@ -116,28 +113,6 @@ public final class GatewayTestController {
         certValidity.setText(c == null ? "" : i18n.get("gateway.test.cert.validity", i18n.dateTime(c.notBefore()),
                 i18n.dateTime(c.notAfter())));
         certFingerprint.setText(c == null ? "" : i18n.get("gateway.test.cert.fingerprint", c.fingerprint()));
-    }
-
-    private final class StepCell extends ListCell<StepRow> {
-        @Override
-        protected void updateItem(StepRow row, boolean empty) {
-            super.updateItem(row, empty);
-            getStyleClass().removeAll("step-ok", "step-failed", "step-running");
-            if (empty || row == null) {
-                setText(null);
-                return;
-            }
-            String name = i18n.of("diagnosis.step", row.step());
-            if (row.running()) {
-                setText(i18n.get("gateway.test.step.running", name));
-                getStyleClass().add("step-running");
-            } else {
-                var r = row.result();
-                String outcome = r.ok() ? i18n.get("gateway.test.step.ok") : i18n.of("diagnosis.failure", r.failure());
-                setText(i18n.get("gateway.test.step.done", name, outcome, r.millis(), details.of(r)));
-                getStyleClass().add(r.ok() ? "step-ok" : "step-failed");
-            }
-        }
     }
 
     @FXML private void check() { vm.check(); }

@@ -205,11 +205,12 @@ public final class GatewayViewModel {
         if (c.auth() != null && !authChoices.contains(c.auth())) {
             authChoices.add(c.auth());
         }
-        if (c.engine() != null && !engines.contains(c.engine())) {
-            engines.add(c.engine());
+        String sentBy = engineFixed() ? gatewayName : c.engine();
+        if (sentBy != null && !engines.contains(sentBy)) {
+            engines.add(sentBy);
         }
         status.set(c.status());
-        engine.set(text(c.engine()));
+        engine.set(text(sentBy));
         server.set(text(c.server()));
         security.set(c.security());
         port.set(String.valueOf(c.port()));
@@ -395,6 +396,11 @@ public final class GatewayViewModel {
     /** Load, save, revert, their state and each field's problem (names of {@link io.cockpit.smtp.core.gateway.GatewayField}). */
     public FormModel<?> form() { return form; }
     public String gatewayName() { return gatewayName; }
+    /**
+     * An engine's specific gateway is sent by that engine alone (as {@code engine set} saves it): its engine field
+     * shows the engine and cannot be changed. Only the portal's gateway chooses its engine.
+     */
+    public boolean engineFixed() { return !GatewayConfig.PORTAL.equals(gatewayName); }
     public ObjectProperty<GatewayStatus> statusProperty() { return status; }
     public StringProperty engineProperty() { return engine; }
     public ObservableList<String> engines() { return engines; }

@@ -4,6 +4,7 @@ import io.cockpit.smtp.core.gateway.GatewayService;
 import io.cockpit.smtp.core.outbox.OutboxCounts;
 import io.cockpit.smtp.core.outbox.OutboxService;
 import io.cockpit.smtp.ui.common.BackgroundRunner;
+import io.cockpit.smtp.ui.common.FoldedReload;
 import io.cockpit.smtp.ui.common.FxEvents;
 import java.time.Clock;
 import java.time.Duration;

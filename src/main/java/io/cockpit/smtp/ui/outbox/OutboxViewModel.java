@@ -8,6 +8,7 @@ import io.cockpit.smtp.core.outbox.OutboxService;
 import io.cockpit.smtp.core.outbox.OutboxStatus;
 import io.cockpit.smtp.core.outbox.Recipient;
 import io.cockpit.smtp.ui.common.BackgroundRunner;
+import io.cockpit.smtp.ui.common.FoldedReload;
 import io.cockpit.smtp.ui.common.FxEvents;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -76,7 +77,7 @@ public final class OutboxViewModel {
             // As many rows as are shown (pages loaded with "more" stay loaded when the table refreshes).
             OutboxQuery q = query(Math.min(OutboxService.MAX_PAGE, Math.max(LIMIT, rows.size())));
             return () -> new Found(q, outbox.search(q));
-        }, this::show, () -> searching.set(false));
+        }, this::show, null, () -> searching.set(false));
         statusFilter.addListener((o, a, b) -> search());
         flowFilter.addListener((o, a, b) -> search());
         sinceDay.addListener((o, a, b) -> search());

@@ -87,4 +87,22 @@ class EngineRegistryTest {
         assertTrue(r.lost());
         assertFalse(r.mayAct(), "it sends nothing more");
     }
+
+    @Test
+    void theNameOfThePortalsGatewayIsRefusedForAnEngine() {
+        var e = assertThrows(io.cockpit.smtp.core.validation.ValidationException.class,
+                () -> s.engineRegistry().add("portal", true));
+        assertEquals(io.cockpit.smtp.core.validation.Problem.NAME_RESERVED, e.problems().get(0).problem());
+        assertEquals("name", e.problems().get(0).field());
+        assertTrue(s.engineRegistry().find("portal").isEmpty(), "nothing registered");
+    }
+
+    @Test
+    void aNameIsCheckedBeforeAnythingIsStored() {
+        assertEquals(java.util.Optional.of(io.cockpit.smtp.core.validation.Problem.NAME_INVALID),
+                EngineRegistry.nameProblem("site b"));
+        assertEquals(java.util.Optional.of(io.cockpit.smtp.core.validation.Problem.NAME_INVALID),
+                EngineRegistry.nameProblem("x".repeat(65)));
+        assertEquals(java.util.Optional.empty(), EngineRegistry.nameProblem("site-b.lyon_2"));
+    }
 }

@@ -70,6 +70,10 @@ class RoleScreensTest extends ConsoleFixture {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#toField").tryQuery().isPresent());
         assertFalse(((Node) node("#sendButton")).isVisible(), "support sends nothing");
         assertTrue(((Node) node("#toField")).isDisabled());
+
+        interact(() -> app.window().controller().open("engines"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#addButton").tryQuery().isPresent());
+        assertFalse(((Node) node("#addButton")).isVisible(), "support adds no engine");
     }
 
     @Test
