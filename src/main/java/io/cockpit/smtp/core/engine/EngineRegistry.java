@@ -91,6 +91,7 @@ public final class EngineRegistry {
     }
 
     public void add(String name, boolean remote) throws ValidationException {
+        access.require(Operation.ENGINE_CHANGE);
         Optional<Problem> bad = nameProblem(name);
         if (bad.isPresent()) {
             throw ValidationException.of("name", bad.get());
