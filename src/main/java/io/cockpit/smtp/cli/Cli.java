@@ -2,6 +2,7 @@ package io.cockpit.smtp.cli;
 
 import io.cockpit.smtp.core.access.DatabaseRolesException;
 import io.cockpit.smtp.core.access.NotPermittedException;
+import io.cockpit.smtp.core.mail.MailWarmup;
 import io.cockpit.smtp.core.store.ConflictException;
 import io.cockpit.smtp.core.store.InvalidLocationException;
 import io.cockpit.smtp.core.store.SecretUnavailableException;
@@ -41,6 +42,9 @@ public final class Cli {
                           Consumer<io.cockpit.smtp.core.store.DbLocation> openConsole) {
         // First: the store opens on the second core while picocli builds its model below.
         StorePrefetch prefetch = StorePrefetch.startFor(args, env);
+        if (CommandTree.talksToMailServer(args)) {
+            MailWarmup.startInBackground();
+        }
         RootCommand root = new RootCommand();
         root.stdin(in);
         root.env(env);

@@ -74,6 +74,16 @@ final class CommandTree {
         return List.of(new Needed(named.type(), subcommandsFor(named, args, i + 1)));
     }
 
+    /** Whether {@code args} names one command that talks to the mail server at once ({@code gateway check|test}). */
+    static boolean talksToMailServer(String[] args) {
+        List<Needed> needed = neededFor(args);
+        if (needed.size() != 1 || needed.get(0).commands().size() != 1) {
+            return false;
+        }
+        Class<?> leaf = needed.get(0).commands().get(0);
+        return leaf == GatewayDiagnosisCommands.Check.class || leaf == GatewayDiagnosisCommands.Test.class;
+    }
+
     private static List<Class<?>> subcommandsFor(Node group, String[] args, int from) {
         if (group.commands().isEmpty()) {
             return List.of();

@@ -1,6 +1,7 @@
 package io.cockpit.smtp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -72,5 +73,15 @@ class CommandTreeTest {
         CliRun r = CliRun.run(dir, null, "gateway", "show", "--json");
         assertEquals(0, r.code(), r.err());
         assertEquals("portal", r.json().path("name").asText(r.out()));
+    }
+
+    @Test
+    void onlyTheCommandsThatTalkToTheMailServerWarmItsClassesUp() {
+        assertTrue(CommandTree.talksToMailServer(new String[] {"gateway", "test", "--to", "a@example.org"}));
+        assertTrue(CommandTree.talksToMailServer(new String[] {"--db", "x", "gateway", "check"}));
+        assertFalse(CommandTree.talksToMailServer(new String[] {"gateway", "show"}));
+        assertFalse(CommandTree.talksToMailServer(new String[] {"gateway", "--help"}));
+        assertFalse(CommandTree.talksToMailServer(new String[] {"send", "--flow", "test"}));
+        assertFalse(CommandTree.talksToMailServer(new String[] {}));
     }
 }

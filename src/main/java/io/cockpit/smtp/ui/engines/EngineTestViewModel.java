@@ -16,6 +16,7 @@ import io.cockpit.smtp.core.validation.ValidationException;
 import io.cockpit.smtp.ui.common.BackgroundRunner;
 import io.cockpit.smtp.ui.common.FxEvents;
 import io.cockpit.smtp.ui.gateway.GatewayTestViewModel.StepRow;
+import io.cockpit.smtp.ui.gateway.StepRows;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -65,7 +66,7 @@ public final class EngineTestViewModel {
 
     private final StringProperty recipient = new SimpleStringProperty(this, "recipient", "");
     private final ReadOnlyObjectWrapper<FieldProblem> recipientProblem = new ReadOnlyObjectWrapper<>(this, "recipientProblem");
-    private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
+    private final StepRows steps = new StepRows();
     private final ObservableList<Hint> hints = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper transcript = new ReadOnlyStringWrapper(this, "transcript", "");
     private final ReadOnlyStringWrapper host = new ReadOnlyStringWrapper(this, "host");
@@ -142,20 +143,8 @@ public final class EngineTestViewModel {
                 state.set(State.RUNNING);
             }
         });
-        Consumer<Step> started = events.deliver(step -> {
-            if (steps.stream().noneMatch(r -> r.step() == step)) {
-                steps.add(new StepRow(step, true, null));
-            }
-        });
-        Consumer<StepResult> finished = events.deliver(r -> {
-            for (int i = 0; i < steps.size(); i++) {
-                if (steps.get(i).step() == r.step()) {
-                    steps.set(i, new StepRow(r.step(), false, r));
-                    return;
-                }
-            }
-            steps.add(new StepRow(r.step(), false, r));
-        });
+        Consumer<Step> started = events.deliver(steps::started);
+        Consumer<StepResult> finished = events.deliver(steps::finished);
         Consumer<String> line = events.deliver(l -> transcript.set(transcript.get().isEmpty() ? l : transcript.get() + "\n" + l));
         return new RemoteDiagnosisListener() {
             @Override
@@ -187,12 +176,11 @@ public final class EngineTestViewModel {
         }
         DiagnosisReport report = r.report();
         if (report != null) {
-            // The report is the truth: steps started but never finished (Angus's connect ends them together) go.
-            steps.setAll(report.steps().stream().map(s -> new StepRow(s.step(), false, s)).toList());
+            steps.show(report);
             hints.setAll(report.hints());
             transcript.set(String.join("\n", report.transcript()));
         } else {
-            steps.removeIf(StepRow::running);
+            steps.dropRunning();
         }
         state.set(switch (r.outcome()) {
             case DONE -> report == null ? State.ERROR : report.ok() ? State.PASSED
@@ -203,7 +191,7 @@ public final class EngineTestViewModel {
     }
 
     private void failed(Throwable e) {
-        steps.removeIf(StepRow::running);
+        steps.dropRunning();
         if (e instanceof ValidationException v) {
             v.problems().stream().filter(p -> p.field().equals("to")).findFirst().ifPresent(recipientProblem::set);
             invalid.set(v.problems().stream().filter(p -> !p.field().equals("to")).toList());
@@ -228,7 +216,7 @@ public final class EngineTestViewModel {
     public String engine() { return engine; }
     public StringProperty recipientProperty() { return recipient; }
     public ReadOnlyObjectProperty<FieldProblem> recipientProblemProperty() { return recipientProblem.getReadOnlyProperty(); }
-    public ObservableList<StepRow> steps() { return steps; }
+    public ObservableList<StepRow> steps() { return steps.list(); }
     public ObservableList<Hint> hints() { return hints; }
     /** The engine's transcript, line by line as it writes them (passwords masked by the engine). */
     public ReadOnlyStringProperty transcriptProperty() { return transcript.getReadOnlyProperty(); }

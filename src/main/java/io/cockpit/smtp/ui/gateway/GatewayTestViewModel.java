@@ -58,7 +58,7 @@ public final class GatewayTestViewModel {
 
     private final StringProperty recipient = new SimpleStringProperty(this, "recipient", "");
     private final ReadOnlyObjectWrapper<FieldProblem> recipientProblem = new ReadOnlyObjectWrapper<>(this, "recipientProblem");
-    private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
+    private final StepRows steps = new StepRows();
     private final ObservableList<Hint> hints = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
     private final ReadOnlyObjectWrapper<DiagnosisReport> report = new ReadOnlyObjectWrapper<>(this, "report");
@@ -190,20 +190,8 @@ public final class GatewayTestViewModel {
 
     /** Core calls it on the diagnosis thread; the rows change on the FX thread. */
     private DiagnosisListener listener() {
-        Consumer<Step> started = events.deliver(step -> {
-            if (steps.stream().noneMatch(r -> r.step() == step)) {
-                steps.add(new StepRow(step, true, null));
-            }
-        });
-        Consumer<StepResult> finished = events.deliver(result -> {
-            for (int i = 0; i < steps.size(); i++) {
-                if (steps.get(i).step() == result.step()) {
-                    steps.set(i, new StepRow(result.step(), false, result));
-                    return;
-                }
-            }
-            steps.add(new StepRow(result.step(), false, result));
-        });
+        Consumer<Step> started = events.deliver(steps::started);
+        Consumer<StepResult> finished = events.deliver(steps::finished);
         return new DiagnosisListener() {
             @Override
             public void stepStarted(Step step) {
@@ -219,8 +207,7 @@ public final class GatewayTestViewModel {
 
     private void show(DiagnosisReport r) {
         report.set(r);
-        // The report is the truth: steps started but never finished (Angus's connect ends them together) are replaced.
-        steps.setAll(r.steps().stream().map(s -> new StepRow(s.step(), false, s)).toList());
+        steps.show(r);
         hints.setAll(r.hints());
         transcript.set(String.join("\n", r.transcript()));
         untrusted.set(r.untrustedCertificate());
@@ -235,7 +222,7 @@ public final class GatewayTestViewModel {
             state.set(State.INVALID);
         } else {
             LOG.warn("gateway test failed to run: {}", e.toString());
-            steps.removeIf(StepRow::running);
+            steps.dropRunning();
             state.set(State.FAILED);
         }
     }
@@ -254,7 +241,7 @@ public final class GatewayTestViewModel {
 
     public StringProperty recipientProperty() { return recipient; }
     public ReadOnlyObjectProperty<FieldProblem> recipientProblemProperty() { return recipientProblem.getReadOnlyProperty(); }
-    public ObservableList<StepRow> steps() { return steps; }
+    public ObservableList<StepRow> steps() { return steps.list(); }
     public ObservableList<Hint> hints() { return hints; }
     public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<DiagnosisReport> reportProperty() { return report.getReadOnlyProperty(); }
