@@ -1,5 +1,7 @@
 package io.cockpit.smtp.cli;
 
+import io.cockpit.smtp.core.access.DatabaseRolesException;
+import io.cockpit.smtp.core.access.NotPermittedException;
 import io.cockpit.smtp.core.mail.MailWarmup;
 import io.cockpit.smtp.core.store.ConflictException;
 import io.cockpit.smtp.core.store.InvalidLocationException;
@@ -94,6 +96,14 @@ public final class Cli {
             err.println(l.field() + ": " + l.getMessage());
             err.println("Nothing was changed.");
             code = ExitCode.INVALID;
+        } else if (ex instanceof NotPermittedException n) {
+            err.println(PermissionWords.sentence(n));
+            code = ExitCode.NOT_PERMITTED;
+        } else if (ex instanceof DatabaseRolesException d) {
+            err.println("The database refused to grant the role: " + d.getMessage() + ". The store's owner needs CREATEROLE"
+                    + " (or the three group roles granted WITH ADMIN OPTION); see the README, Roles and users.");
+            err.println("Nothing was changed.");
+            code = ExitCode.FAILED;
         } else if (ex instanceof ConflictException c) {
             err.println(c.getMessage());
             code = ExitCode.CONFLICT;

@@ -44,6 +44,8 @@ final class CommandTree {
                 "add", EngineCommand.Add.class, "show", EngineCommand.Show.class, "set", EngineCommand.Set.class,
                 "test", EngineCommand.Test.class));
         m.put("store", group(StoreCommand.class, "show", StoreCommand.Show.class, "copy", StoreCommand.Copy.class));
+        m.put("user", group(UserCommand.class, "list", UserCommand.ListUsers.class, "set", UserCommand.Set.class,
+                "remove", UserCommand.Remove.class));
         return m;
     }
 

@@ -34,8 +34,7 @@ public final class ConfigCommand {
 
         @Override
         public Integer call() throws IOException {
-            ObjectNode json = parent.root.services().transfer().export();
-            String text = GatewayJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n";
+            String text = parent.root.services().transfer().exportText();
             if (file != null) {
                 Files.writeString(file, text, StandardCharsets.UTF_8);
             } else {
@@ -85,7 +84,8 @@ public final class ConfigCommand {
         }
     }
 
-    @Command(name = "history", mixinStandardHelpOptions = true, description = "Every saved change: when, who, which field, old and new value.")
+    @Command(name = "history", mixinStandardHelpOptions = true,
+            description = "Every saved change: when, who, from where (screen, command or import), which field, old and new value.")
     static final class History implements Callable<Integer> {
         @ParentCommand ConfigCommand parent;
         @Spec CommandSpec spec;
@@ -105,6 +105,8 @@ public final class ConfigCommand {
                     ObjectNode o = a.addObject();
                     o.put("changedAt", e.changedAt().toString());
                     o.put("user", e.osUser());
+                    o.put("login", e.dbLogin());
+                    o.put("source", e.source() == null ? null : e.source().cliName());
                     o.put("section", e.section());
                     o.put("field", e.field());
                     o.put("oldValue", e.oldValue());
@@ -113,7 +115,8 @@ public final class ConfigCommand {
                 out.println(GatewayJson.mapper().writeValueAsString(a));
             } else {
                 for (HistoryEntry e : entries) {
-                    out.printf("%s  %-10s %-16s %-20s %s -> %s%n", e.changedAt(), e.osUser(), e.section(), e.field(),
+                    out.printf("%s  %-10s %-8s %-16s %-20s %s -> %s%n", e.changedAt(), e.who(),
+                            e.source() == null ? "-" : e.source().cliName(), e.section(), e.field(),
                             e.oldValue() == null ? "-" : e.oldValue(), e.newValue() == null ? "-" : e.newValue());
                 }
             }

@@ -6,6 +6,8 @@ public final class ExitCode {
     public static final int FAILED = 1;
     public static final int INVALID = 2;
     public static final int CONFLICT = 3;
+    /** The user's role does not allow the operation; nothing was changed. */
+    public static final int NOT_PERMITTED = 4;
 
     private ExitCode() {
     }

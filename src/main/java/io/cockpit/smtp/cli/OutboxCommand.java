@@ -2,6 +2,8 @@ package io.cockpit.smtp.cli;
 
 import io.cockpit.smtp.core.outbox.Flow;
 import io.cockpit.smtp.core.outbox.OutboxMessage;
+import io.cockpit.smtp.core.outbox.OutboxPage;
+import io.cockpit.smtp.core.outbox.OutboxQuery;
 import io.cockpit.smtp.core.outbox.OutboxService;
 import io.cockpit.smtp.core.outbox.OutboxStatus;
 import io.cockpit.smtp.core.outbox.Recipient;
@@ -29,12 +31,22 @@ public final class OutboxCommand {
         return root.services().outbox();
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List messages, newest first.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = {"List messages, newest first; the filters, all run in the store, apply together.",
+                    "WHEN is a date (2024-05-31: from the start of that day for --since, to its end for --until), a date "
+                            + "and time (2024-05-31T14:30, in this computer's time zone unless it ends with Z or an "
+                            + "offset), today, yesterday, or an age before now (24h, 7d, P1M)."})
     static final class ListMessages implements Callable<Integer> {
         @ParentCommand OutboxCommand parent;
         @Spec CommandSpec spec;
         @Option(names = "--status", paramLabel = "STATUS", description = "queued, sending, deferred, sent or failed") String status;
         @Option(names = "--flow", paramLabel = "FLOW") String flow;
+        @Option(names = "--engine", paramLabel = "NAME", description = "the engine the messages are for") String engine;
+        @Option(names = "--to", paramLabel = "ADDRESS", description = "one recipient's address, in any case") String to;
+        @Option(names = "--subject", paramLabel = "TEXT", description = "a piece of the subject, in any case") String subject;
+        @Option(names = "--message-id", paramLabel = "ID", description = "the Message-ID, with or without < >") String messageId;
+        @Option(names = "--since", paramLabel = "WHEN", description = "created at or after") String since;
+        @Option(names = "--until", paramLabel = "WHEN", description = "created before") String until;
         @Option(names = "--limit", paramLabel = "N", defaultValue = "50") int limit;
         @Option(names = "--json", description = "print a JSON array") boolean json;
 
@@ -46,13 +58,31 @@ public final class OutboxCommand {
             if (limit < 1) {
                 throw ValidationException.of("limit", Problem.NUMBER_INVALID);
             }
-            List<OutboxMessage> list = parent.outbox().list(s, f, limit);
+            java.time.ZonedDateTime now = java.time.ZonedDateTime.now();
+            OutboxQuery query = new OutboxQuery(s, f, blankToNull(engine), blankToNull(to), blankToNull(subject),
+                    blankToNull(messageId), since == null ? null : Moments.since(since, now, "since"),
+                    until == null ? null : Moments.until(until, now, "until"), Math.min(limit, OutboxService.MAX_PAGE), null);
+            List<OutboxMessage> list = new java.util.ArrayList<>();
+            OutboxPage page = parent.outbox().search(query);
+            list.addAll(page.messages());
+            // Beyond one page's size, the next pages (each starts after the last message of the one before).
+            while (page.hasMore() && list.size() < limit) {
+                page = parent.outbox().search(query.after(page.next()));
+                list.addAll(page.messages());
+            }
+            if (list.size() > limit) {
+                list = list.subList(0, limit);
+            }
             ListOutput.print(spec.commandLine().getOut(), json, list, OutboxJson::summary,
                     String.format("%-8s %-9s %-20s %-30s %-8s %s", "ID", "STATUS", "FLOW", "TO", "ATTEMPTS", "SUBJECT"),
                     m -> String.format("%-8d %-9s %-20s %-30s %-8d %s", m.id(), m.status().cliName(), m.flow().cliName(),
                             String.join(",", m.to()), m.attempts(), m.subject()));
             return ExitCode.DONE;
         }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "One message: fields, recipients, headers.")

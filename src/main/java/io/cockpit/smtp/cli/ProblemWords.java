@@ -69,6 +69,14 @@ final class ProblemWords {
             case PASSWORD_DROPPED_BY_IMPORT -> "is dropped because the import changes where it would be sent (server, port,"
                     + " security none or token URL), and an active gateway needs it: import with --keep-secrets, or"
                     + " import with \"status\": \"inactive\" and set the password again";
+            case USER_NAME_INVALID -> "must be 1 to " + io.cockpit.smtp.core.access.UserService.MAX_NAME
+                    + " characters, without line breaks or other control characters";
+            case USER_UNKNOWN -> "has no role in this store (see user list)";
+            case LOGIN_UNKNOWN -> "is not a login of the database server: the database administrator creates it first"
+                    + " (CREATE ROLE NAME LOGIN PASSWORD '...')";
+            case LAST_ADMINISTRATOR -> "is the store's last administrator: give another user the administrator role first";
+            case DATE_INVALID -> "must be a date (2024-05-31), a date and time (2024-05-31T14:30, 2024-05-31T14:30:00Z) or an"
+                    + " age such as 24h, 7d or P1M";
         };
     }
 }

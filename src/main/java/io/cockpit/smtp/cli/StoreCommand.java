@@ -3,6 +3,7 @@ package io.cockpit.smtp.cli;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cockpit.smtp.core.CoreServices;
+import io.cockpit.smtp.core.access.Caller;
 import io.cockpit.smtp.core.store.DbLocation;
 import io.cockpit.smtp.core.store.InvalidLocationException;
 import io.cockpit.smtp.core.store.StoreCopy;
@@ -21,7 +22,7 @@ public final class StoreCommand {
     @ParentCommand RootCommand root;
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "The store in use: its kind (h2 or postgresql), location, schema version and user.")
+            description = "The store in use: its kind (h2 or postgresql), location, schema version, user and role.")
     static final class Show implements Callable<Integer> {
         @ParentCommand StoreCommand parent;
         @Spec CommandSpec spec;
@@ -30,20 +31,23 @@ public final class StoreCommand {
         @Override
         public Integer call() throws Exception {
             StoreDescription d = parent.root.services().database().describe();
+            Caller caller = parent.root.services().access().caller();
+            String role = caller.role() == null ? null : caller.role().cliName();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 ObjectNode o = JsonNodeFactory.instance.objectNode();
                 o.put("kind", d.kind().cliName());
                 o.put("location", d.location());
                 o.put("schemaVersion", d.schemaVersion());
-                o.put("user", d.user());
-                o.putNull("role");
+                o.put("user", caller.name());
+                o.put("role", role);
                 out.println(OutboxJson.mapper().writeValueAsString(o));
             } else {
                 out.println("kind            " + d.kind().cliName());
                 out.println("location        " + d.location());
                 out.println("schema version  " + d.schemaVersion());
-                out.println("user            " + d.user());
+                out.println("user            " + caller.name());
+                out.println("role            " + (role == null ? "none (an administrator gives one with user set)" : role));
             }
             out.flush();
             return ExitCode.DONE;

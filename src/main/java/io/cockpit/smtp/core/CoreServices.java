@@ -1,5 +1,11 @@
 package io.cockpit.smtp.core;
 
+import io.cockpit.smtp.core.access.Access;
+import io.cockpit.smtp.core.access.Caller;
+import io.cockpit.smtp.core.access.Identity;
+import io.cockpit.smtp.core.access.Operation;
+import io.cockpit.smtp.core.access.UserRepository;
+import io.cockpit.smtp.core.access.UserService;
 import io.cockpit.smtp.core.engine.EngineOverview;
 import io.cockpit.smtp.core.engine.EngineRegistration;
 import io.cockpit.smtp.core.engine.EngineRegistry;
@@ -17,6 +23,8 @@ import io.cockpit.smtp.core.gateway.GatewayService;
 import io.cockpit.smtp.core.gateway.KeyRotation;
 import io.cockpit.smtp.core.gateway.PresetLoader;
 import io.cockpit.smtp.core.history.ChangeHistory;
+import io.cockpit.smtp.core.history.Author;
+import io.cockpit.smtp.core.history.ChangeSource;
 import io.cockpit.smtp.core.history.HistoryRepository;
 import io.cockpit.smtp.core.mail.diagnosis.DiagnosisService;
 import io.cockpit.smtp.core.oauth.GatewaySecrets;
@@ -39,6 +47,7 @@ import io.cockpit.smtp.core.transfer.ConfigTransfer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -52,6 +61,10 @@ public final class CoreServices implements AutoCloseable {
     private final DbLocation location;
     private final Database database;
     private final Clock clock = Clock.systemUTC();
+    private final Identity identity;
+    private final ChangeSource source;
+    private final Once<Access> access;
+    private final Once<UserService> users;
     private final Once<SecretBox> secrets;
     private final Once<EngineRegistryRepository> engineRows;
     private final Once<EngineRegistry> engineRegistry;
@@ -73,26 +86,31 @@ public final class CoreServices implements AutoCloseable {
     private final Once<RemoteDiagnosis> remoteDiagnosis;
     private volatile SenderSettings senderSettings = SenderSettings.DEFAULT;
 
-    private CoreServices(DbLocation location, Database database) {
+    private CoreServices(DbLocation location, Database database, ChangeSource source, Identity identity) {
         this.location = location;
         this.database = database;
+        this.identity = identity;
+        this.source = source;
+        this.access = new Once<>(() -> new Access(new UserRepository(database), identity, source));
+        this.users = new Once<>(() -> new UserService(new UserRepository(database), access.get()));
         this.secrets = new Once<>(() -> new SecretBox(location.keyFile()));
         this.history = new Once<>(() -> new ChangeHistory(new HistoryRepository(database)));
         this.engineRows = new Once<>(() -> new EngineRegistryRepository(database));
-        this.engineRegistry = new Once<>(() -> new EngineRegistry(engineRows.get(), clock));
+        this.engineRegistry = new Once<>(() -> new EngineRegistry(engineRows.get(), clock, access.get()));
         this.gatewayRepository = new Once<>(() -> new GatewayRepository(database));
         this.gateways = new Once<>(() -> new GatewayService(gatewayRepository.get(), () -> engineRegistry.get().names(),
-                secrets.get(), PresetLoader::fromEnvironment));
-        this.keyRotation = new Once<>(() -> new KeyRotation(gatewayRepository.get(), secrets.get()));
-        this.formats = new Once<>(() -> new FormatService(new EmailFormatRepository(database)));
-        this.transfer = new Once<>(() -> new ConfigTransfer(gateways.get(), formats.get(), database));
+                secrets.get(), PresetLoader::fromEnvironment, access.get()));
+        this.keyRotation = new Once<>(() -> new KeyRotation(gatewayRepository.get(), secrets.get(), access.get()));
+        this.formats = new Once<>(() -> new FormatService(new EmailFormatRepository(database), access.get()));
+        this.transfer = new Once<>(() -> new ConfigTransfer(gateways.get(), formats.get(), database, access.get()));
         this.oauth = new Once<>(() -> new OAuthTokenService(gateways.get(), Duration.ofSeconds(20), clock));
         this.gatewaySecrets = new Once<>(() -> new GatewaySecrets(gateways.get(), oauth.get()));
         this.outboxRepository = new Once<>(() -> new OutboxRepository(database));
         this.outboxClaims = new Once<>(() -> new OutboxClaimRepository(database));
         this.sendCounts = new Once<>(() -> new SendCountRepository(database));
         this.outbox = new Once<>(() -> {
-            OutboxService o = new OutboxService(outboxRepository.get(), engineRows.get(), gateways.get(), new OutboxEvents(), clock);
+            OutboxService o = new OutboxService(outboxRepository.get(), engineRows.get(), gateways.get(), new OutboxEvents(), clock,
+                    access.get());
             // The outbox links to the portal URLs and renders report subjects from the Email-format feature's templates.
             FormatService f = formats.get();
             o.usePortalLinks(() -> {
@@ -102,21 +120,48 @@ public final class CoreServices implements AutoCloseable {
             o.useReportSubjects((lang, vars) -> f.reportSubject(f.load(), lang, vars));
             return o;
         });
-        this.diagnosis = new Once<>(() -> new DiagnosisService(gatewaySecrets.get(), TestEmailHistory.into(outbox.get())));
+        this.diagnosis = new Once<>(() -> new DiagnosisService(gatewaySecrets.get(), TestEmailHistory.into(outbox.get()),
+                access.get()));
         this.engineOverview = new Once<>(() -> new EngineOverview(engineRegistry.get(), () -> outbox.get().countsByEngine()));
         this.diagnosisRequests = new Once<>(() -> new DiagnosisRequestRepository(database));
         this.remoteDiagnosis = new Once<>(() -> new RemoteDiagnosis(diagnosisRequests.get(), engineRegistry.get(),
                 outbox.get()::gatewayFor, clock));
     }
 
-    /** Opens the store (creating and migrating it); throws {@link StoreException} in plain words. */
+    /**
+     * Opens the store (creating and migrating it) for a command run by this process's operating-system user; throws
+     * {@link StoreException} in plain words.
+     */
     public static CoreServices open(DbLocation location) {
-        return new CoreServices(location, Database.open(location));
+        return open(location, ChangeSource.COMMAND);
+    }
+
+    /** As {@link #open(DbLocation)}, the changes saved through it coming from {@code source} (the console's screens). */
+    public static CoreServices open(DbLocation location, ChangeSource source) {
+        return open(location, source, Identity.system());
+    }
+
+    /**
+     * As {@link #open(DbLocation, ChangeSource)} for the operating-system user {@code identity} (on an H2 file the
+     * identity roles are given to; a server store knows people by their login instead).
+     */
+    public static CoreServices open(DbLocation location, ChangeSource source, Identity identity) {
+        CoreServices s = new CoreServices(location, Database.open(location), source, identity);
+        if (s.database.migrated()) {
+            // A store just created (or brought to a version with roles) is claimed now by whoever opened it, whatever
+            // the command: the one who creates a store is its administrator, not the first who later changes it.
+            s.access().caller();
+        }
+        return s;
     }
 
     public DbLocation location() { return location; }
     public Database database() { return database; }
     public SecretBox secrets() { return secrets.get(); }
+    /** Who this process acts for, and whether their role allows a change. */
+    public Access access() { return access.get(); }
+    /** Who may do what: {@code user list|set|remove}. */
+    public UserService users() { return users.get(); }
     public GatewayService gateways() { return gateways.get(); }
     public KeyRotation keyRotation() { return keyRotation.get(); }
     public ChangeHistory history() { return history.get(); }
@@ -152,8 +197,14 @@ public final class CoreServices implements AutoCloseable {
                 o::gatewayFor, o.events(), senderSettings, sendCounts.get(), Clock.systemUTC());
     }
 
-    /** Runs {@code engine} in this process (the console or {@code engine run}): its sender and its diagnosis runs. */
+    /**
+     * Runs {@code engine} in this process (the console or {@code engine run}): its sender and its diagnosis runs.
+     *
+     * @throws io.cockpit.smtp.core.access.NotPermittedException the caller is not an administrator: an engine claims
+     *         and changes every message addressed to it
+     */
     public EngineRunner engineRunner(String engine) {
+        access.get().require(Operation.ENGINE_RUN);
         return new EngineRunner(engineRegistry.get(), engine, (registration, deadEpoch) -> EngineWork.all(List.of(
                 sender(registration, registration.holder(), deadEpoch),
                 new DiagnosisRequests(registration, diagnosisRequests.get(), diagnosis.get(), outbox.get()::gatewayFor,
@@ -163,11 +214,23 @@ public final class CoreServices implements AutoCloseable {
     /**
      * Copies everything in this store into the empty store at {@code target}, created and migrated if needed.
      *
+     * The users are copied with the rest; whoever copies is an administrator of the copy (on another kind of store
+     * they go by another name: a login rather than an operating-system user), and on PostgreSQL each user's login is
+     * granted its role's group when it exists on that server.
+     *
      * @throws StoreCopy.TargetHoldsDataException when the target holds data; nothing is changed then
+     * @throws io.cockpit.smtp.core.access.NotPermittedException the caller is not an administrator
      */
     public List<StoreCopy.Copied> copyStoreTo(DbLocation target) {
+        Caller by = access.get().require(Operation.STORE_COPY);
         try (Database to = Database.open(target)) {
-            return StoreCopy.copy(database, to);
+            // Opening the target (store show) may have made its opener its administrator: replaced by the copy's users.
+            List<StoreCopy.Copied> copied = StoreCopy.copy(database, to, Set.of(UserRepository.TABLE));
+            UserRepository there = new UserRepository(to);
+            String name = there.serverStore() ? there.sessionUser() : identity.osUser();
+            there.ensureAdministrator(name, new Author(identity.osUser(), there.serverStore() ? name : null, source));
+            there.grantAll(there.list());
+            return copied;
         }
     }
 

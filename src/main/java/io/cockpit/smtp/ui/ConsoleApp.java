@@ -1,6 +1,8 @@
 package io.cockpit.smtp.ui;
 
 import io.cockpit.smtp.core.CoreServices;
+import io.cockpit.smtp.core.access.Caller;
+import io.cockpit.smtp.core.history.ChangeSource;
 import io.cockpit.smtp.core.store.DbLocation;
 import io.cockpit.smtp.core.store.StoreException;
 import io.cockpit.smtp.ui.common.Dialogs;
@@ -91,15 +93,18 @@ public final class ConsoleApp extends Application {
         stage.setScene(OpeningView.scene(i18n));
         stage.show();
         loadIcons(stage);
-        runner.run(this::openStore)
-                .onSuccess(opened -> show(stage, opened))
+        runner.run(() -> {
+                    CoreServices opened = openStore();
+                    return new Opened(opened, opened.access().caller());
+                })
+                .onSuccess(opened -> show(stage, opened.services(), opened.caller()))
                 .onError(this::storeFailed)
                 .start();
     }
 
     private CoreServices openStore() throws Exception {
         if (opening == null) {
-            return CoreServices.open(location);
+            return CoreServices.open(location, ChangeSource.SCREEN);
         }
         try {
             return opening.get();
@@ -108,13 +113,17 @@ public final class ConsoleApp extends Application {
         }
     }
 
-    private void show(Stage stage, CoreServices opened) {
+    /** The store and who opens it (who is read from the store, so off the FX thread too). */
+    private record Opened(CoreServices services, Caller caller) {
+    }
+
+    private void show(Stage stage, CoreServices opened, Caller caller) {
         if (stopped) {
             opened.close();
             return;
         }
         services = opened;
-        UiContext context = new UiContext(opened, runner, FxEvents.onFxThread(), i18n);
+        UiContext context = new UiContext(opened, runner, FxEvents.onFxThread(), i18n, caller);
         java.util.function.Consumer<java.net.URI> open = browser;
         if (open == null) {
             javafx.application.HostServices host = getHostServices();

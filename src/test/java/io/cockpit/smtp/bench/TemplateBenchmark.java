@@ -64,7 +64,7 @@ public class TemplateBenchmark {
         }
 
         // Ten open tabs, each with its own template in the editor (the preview of each is refreshed).
-        formats = new FormatService(null); // preview(format, ...) never touches the store
+        formats = new FormatService(null, null); // preview(format, ...) never touches the store nor asks for a role
         tabs = List.of("fr", "en", "de", "es", "it", "pt-BR", "nl", "pl", "sv", "ja");
         format = EmailFormat.defaults().withUrls("https://support.example.com", "https://ops.example.com")
                 .withLanguages(tabs, "fr");

@@ -25,9 +25,9 @@ class CommandTreeTest {
             "--db outbox format show               | format",
             "--version                             | ''",
             "''                                    | ''",
-            "--help                                | gateway config format template send outbox engine store",
-            "nosuchcommand                         | gateway config format template send outbox engine store",
-            "--unknown gateway                     | gateway config format template send outbox engine store",
+            "--help                                | gateway config format template send outbox engine store user",
+            "nosuchcommand                         | gateway config format template send outbox engine store user",
+            "--unknown gateway                     | gateway config format template send outbox engine store user",
     })
     void theTreeBuiltIsTheNamedCommandsOrAllWhenTheListMayBePrinted(String line, String expected) {
         String[] args = line.isBlank() ? new String[0] : line.trim().split(" +");

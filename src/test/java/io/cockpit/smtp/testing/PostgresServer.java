@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * can be forced with {@code -Dtest.postgres=system}.
  *
  * <p>The superuser {@code postgres} logs in without a password (the fixture's own work); every other user logs in
- * with a SCRAM password, as on a real server. Each test store gets a database of its own, owned by {@link #APP_USER}.
+ * with a SCRAM password, as on a real server. Each test store gets a database of its own, owned by {@link #APP_USER},
+ * which may create roles (CREATEROLE) as the README asks of a store's owner: the store's group roles are made by it.
  * Durability is off (fsync, synchronous commit): the tests check behaviour, not power cuts.
  */
 public final class PostgresServer {
@@ -56,7 +57,7 @@ public final class PostgresServer {
     public static synchronized PostgresServer get() {
         if (instance == null) {
             instance = start();
-            instance.superuserSql("postgres", "CREATE ROLE " + APP_USER + " LOGIN PASSWORD '" + APP_PASSWORD + "'");
+            instance.superuserSql("postgres", "CREATE ROLE " + APP_USER + " LOGIN CREATEROLE PASSWORD '" + APP_PASSWORD + "'");
         }
         return instance;
     }

@@ -48,6 +48,9 @@ class LocalizationConsistencyTest {
     /** Keys {@code <family>.<CONSTANT>}: add a line here for each enum the screens put into words. */
     private static final Map<String, Class<? extends Enum<?>>> ENUM_FAMILIES = Map.ofEntries(
             Map.entry("problem", Problem.class),
+            Map.entry("role", io.cockpit.smtp.core.access.Role.class),
+            Map.entry("history.source", io.cockpit.smtp.core.history.ChangeSource.class),
+            Map.entry("transfer.notice", io.cockpit.smtp.ui.transfer.TransferViewModel.Notice.class),
             Map.entry("status", GatewayStatus.class),
             Map.entry("security", Security.class),
             Map.entry("auth", Authentication.class),

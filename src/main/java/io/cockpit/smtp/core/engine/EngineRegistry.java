@@ -1,5 +1,7 @@
 package io.cockpit.smtp.core.engine;
 
+import io.cockpit.smtp.core.access.Access;
+import io.cockpit.smtp.core.access.Operation;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.validation.Problem;
 import io.cockpit.smtp.core.validation.ValidationException;
@@ -27,10 +29,13 @@ public final class EngineRegistry {
 
     private final EngineRegistryRepository repository;
     private final Clock clock;
+    private final Access access;
 
-    public EngineRegistry(EngineRegistryRepository repository, Clock clock) {
+    /** @param access whether the caller's role may add or change an engine (running one is checked where it starts) */
+    public EngineRegistry(EngineRegistryRepository repository, Clock clock, Access access) {
         this.repository = repository;
         this.clock = clock;
+        this.access = access;
     }
 
     /**
@@ -45,6 +50,15 @@ public final class EngineRegistry {
         public boolean taken() {
             return registration != null;
         }
+    }
+
+    /**
+     * Refuses a caller whose role may not ask an engine to test its gateway (a remote test sends through it).
+     *
+     * @throws io.cockpit.smtp.core.access.NotPermittedException support asks
+     */
+    public void requireMayTest() {
+        access.require(Operation.ENGINE_TEST);
     }
 
     public List<EngineInfo> list() {
@@ -77,6 +91,7 @@ public final class EngineRegistry {
     }
 
     public void add(String name, boolean remote) throws ValidationException {
+        access.require(Operation.ENGINE_CHANGE);
         Optional<Problem> bad = nameProblem(name);
         if (bad.isPresent()) {
             throw ValidationException.of("name", bad.get());
@@ -87,6 +102,7 @@ public final class EngineRegistry {
     }
 
     public void setGatewayMode(String name, String mode) throws ValidationException {
+        access.require(Operation.ENGINE_CHANGE);
         if (!EngineInfo.PORTAL.equals(mode) && !EngineInfo.SPECIFIC.equals(mode)) {
             throw ValidationException.of("gateway", Problem.CHOICE_INVALID);
         }

@@ -1,6 +1,11 @@
 package io.cockpit.smtp.core.format;
 
+import io.cockpit.smtp.core.access.Access;
+import io.cockpit.smtp.core.access.Caller;
+import io.cockpit.smtp.core.access.Operation;
+import io.cockpit.smtp.core.history.Author;
 import io.cockpit.smtp.core.history.ChangeLog;
+import io.cockpit.smtp.core.history.ChangeSource;
 import io.cockpit.smtp.core.store.ConflictException;
 import io.cockpit.smtp.core.template.ReportCatalogue;
 import io.cockpit.smtp.core.template.Template;
@@ -28,12 +33,15 @@ public final class FormatService {
     public static final int MAX_TEMPLATE_LENGTH = 2000;
 
     private final EmailFormatRepository repository;
+    private final Access access;
     private final ReportCatalogue catalogue = ReportCatalogue.get();
     /** Parse results by text: the sender and the unchanged tabs of the screen render a template without re-reading it. */
     private final Map<String, Template> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public FormatService(EmailFormatRepository repository) {
+    /** @param access who saves, and whether their role allows it (previews are for everyone) */
+    public FormatService(EmailFormatRepository repository, Access access) {
         this.repository = repository;
+        this.access = access;
     }
 
     public ReportCatalogue catalogue() {
@@ -130,12 +138,19 @@ public final class FormatService {
      *
      * @throws ValidationException a field is invalid; nothing was saved
      * @throws ConflictException the stored version is newer; nothing was saved
+     * @throws io.cockpit.smtp.core.access.NotPermittedException the caller is not an administrator; nothing was saved
      */
     public EmailFormat save(EmailFormat f) throws ValidationException, ConflictException {
+        return save(f, null);
+    }
+
+    /** As {@link #save(EmailFormat)}, the history saying it came from {@code source} (null: this process's usual). */
+    public EmailFormat save(EmailFormat f, ChangeSource source) throws ValidationException, ConflictException {
+        Caller caller = access.require(Operation.FORMAT_SAVE);
         EmailFormat normalized = normalize(f);
         ValidationException.throwIfErrors(check(normalized));
         EmailFormat before = load();
-        ChangeLog log = diff(before, normalized);
+        ChangeLog log = diff(before, normalized, source == null ? caller.author() : caller.author(source));
         if (log.isEmpty() && before.version() == normalized.version() && before.version() > 0) {
             return before;
         }
@@ -160,8 +175,8 @@ public final class FormatService {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    static ChangeLog diff(EmailFormat a, EmailFormat b) {
-        ChangeLog log = new ChangeLog("format");
+    static ChangeLog diff(EmailFormat a, EmailFormat b, Author author) {
+        ChangeLog log = new ChangeLog("format", author);
         log.field(FormatField.USER_URL, a.userUrl(), b.userUrl())
                 .field(FormatField.OPERATOR_URL, a.operatorUrl(), b.operatorUrl())
                 .field(FormatField.LANGUAGES, String.join(",", a.languages()), String.join(",", b.languages()))

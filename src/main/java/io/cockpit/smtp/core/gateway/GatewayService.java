@@ -1,6 +1,11 @@
 package io.cockpit.smtp.core.gateway;
 
+import io.cockpit.smtp.core.access.Access;
+import io.cockpit.smtp.core.access.Caller;
+import io.cockpit.smtp.core.access.Operation;
+import io.cockpit.smtp.core.history.Author;
 import io.cockpit.smtp.core.history.ChangeLog;
+import io.cockpit.smtp.core.history.ChangeSource;
 import io.cockpit.smtp.core.store.ConflictException;
 import io.cockpit.smtp.core.store.SealedSecret;
 import io.cockpit.smtp.core.store.SecretBox;
@@ -25,21 +30,27 @@ public final class GatewayService {
     private final Supplier<List<String>> engineNames;
     private final SecretBox secrets;
     private final Supplier<Optional<GatewayConfig>> preset;
+    private final Access access;
     private final List<Consumer<GatewayConfig>> savedListeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param engineNames the registered engines, which the gateway's engine must be one of
      * @param preset the SaaS preset for the portal's gateway, used when none is stored yet (empty: none)
+     * @param access who saves, and whether their role allows it
      */
     public GatewayService(GatewayRepository repository, Supplier<List<String>> engineNames, SecretBox secrets,
-                          Supplier<Optional<GatewayConfig>> preset) {
+                          Supplier<Optional<GatewayConfig>> preset, Access access) {
         this.repository = repository;
         this.engineNames = engineNames;
         this.secrets = secrets;
         this.preset = preset;
+        this.access = access;
     }
 
-    /** The stored gateway; for the portal's, when none is stored, the preset (saved at once) or the defaults. */
+    /**
+     * The stored gateway; for the portal's, when none is stored, the preset (saved at once, when the caller may save
+     * a gateway; else only shown) or the defaults.
+     */
     public GatewayConfig load(String name) {
         Optional<GatewayConfig> stored = repository.find(name);
         if (stored.isPresent()) {
@@ -48,8 +59,11 @@ public final class GatewayService {
         if (GatewayConfig.PORTAL.equals(name)) {
             Optional<GatewayConfig> p = preset.get();
             if (p.isPresent()) {
+                GatewayConfig seeded = p.get().toBuilder().name(name).preconfigured(true).version(0).build();
+                if (!access.allows(Operation.GATEWAY_SAVE)) {
+                    return seeded;
+                }
                 try {
-                    GatewayConfig seeded = p.get().toBuilder().name(name).preconfigured(true).version(0).build();
                     GatewayConfig saved = save(seeded);
                     LOG.info("portal gateway seeded from the preset");
                     return saved;
@@ -61,6 +75,16 @@ public final class GatewayService {
             }
         }
         return GatewayConfig.defaults(name);
+    }
+
+    /**
+     * Refuses, before anything starts, a caller whose role may not change a gateway (an OAuth authorisation that would
+     * end in a save).
+     *
+     * @throws io.cockpit.smtp.core.access.NotPermittedException the caller is not an administrator
+     */
+    public void requireMayChange() {
+        access.require(Operation.GATEWAY_SAVE);
     }
 
     /** Called, on the saving thread, after each successful save (the console's status bar follows the gateway). */
@@ -90,12 +114,19 @@ public final class GatewayService {
      *
      * @throws ValidationException a field is invalid; nothing was saved
      * @throws ConflictException the stored version is newer; nothing was saved
+     * @throws io.cockpit.smtp.core.access.NotPermittedException the caller is not an administrator; nothing was saved
      */
     public GatewayConfig save(GatewayConfig config) throws ValidationException, ConflictException {
+        return save(config, null);
+    }
+
+    /** As {@link #save(GatewayConfig)}, the history saying it came from {@code source} (null: this process's usual). */
+    public GatewayConfig save(GatewayConfig config, ChangeSource source) throws ValidationException, ConflictException {
+        Caller caller = access.require(Operation.GATEWAY_SAVE);
         ValidationException.throwIfErrors(check(config));
         GatewayConfig before = repository.find(config.name()).orElse(GatewayConfig.defaults(config.name()));
         GatewayConfig normalized = normalize(config);
-        ChangeLog log = diff(before, normalized);
+        ChangeLog log = diff(before, normalized, source == null ? caller.author() : caller.author(source));
         GatewayConfig saved = repository.save(normalized, log.entries());
         LOG.info("gateway '{}' saved as version {} ({} field(s) changed)", saved.name(), saved.version(), log.entries().size());
         for (Consumer<GatewayConfig> l : savedListeners) {
@@ -121,8 +152,8 @@ public final class GatewayService {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    static ChangeLog diff(GatewayConfig a, GatewayConfig b) {
-        ChangeLog log = new ChangeLog("gateway:" + b.name());
+    static ChangeLog diff(GatewayConfig a, GatewayConfig b, Author author) {
+        ChangeLog log = new ChangeLog("gateway:" + b.name(), author);
         log.field(GatewayField.STATUS, a.status(), b.status())
                 .field(GatewayField.ENGINE, a.engine(), b.engine())
                 .field(GatewayField.SERVER, a.server(), b.server())

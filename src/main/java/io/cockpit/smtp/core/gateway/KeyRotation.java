@@ -1,5 +1,7 @@
 package io.cockpit.smtp.core.gateway;
 
+import io.cockpit.smtp.core.access.Access;
+import io.cockpit.smtp.core.access.Operation;
 import io.cockpit.smtp.core.store.SealedSecret;
 import io.cockpit.smtp.core.store.SecretBox;
 import io.cockpit.smtp.core.store.SecretUnavailableException;
@@ -14,10 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class KeyRotation {
     private final GatewayRepository repository;
     private final SecretBox secrets;
+    private final Access access;
 
-    public KeyRotation(GatewayRepository repository, SecretBox secrets) {
+    public KeyRotation(GatewayRepository repository, SecretBox secrets, Access access) {
         this.repository = repository;
         this.secrets = secrets;
+        this.access = access;
     }
 
     /**
@@ -29,6 +33,7 @@ public final class KeyRotation {
      * @return how many secrets were re-encrypted
      */
     public int rotate() throws SecretUnavailableException, IOException {
+        access.require(Operation.KEY_ROTATE);
         SecretBox.Rotation rotation = secrets.startRotation();
         AtomicInteger count = new AtomicInteger();
         List<GatewayConfig> stored;

@@ -17,4 +17,19 @@ public final class ChangeHistory {
     public List<HistoryEntry> recent(int limit) {
         return repository.recent(limit);
     }
+
+    /** The changed fields {@code q} selects, newest first. */
+    public List<HistoryEntry> search(HistoryQuery q) {
+        return repository.search(q);
+    }
+
+    /** The id of the latest change; it grows with every save, from any process. */
+    public long latestId() {
+        return repository.latestId();
+    }
+
+    /** Everyone who saved a change, for a filter's choices. */
+    public List<String> people() {
+        return repository.people();
+    }
 }

@@ -9,13 +9,19 @@ import java.util.Objects;
 public final class ChangeLog {
     private final String section;
     private final Instant at;
-    private final String osUser;
+    private final Author author;
     private final List<HistoryEntry> entries = new ArrayList<>();
 
-    public ChangeLog(String section) {
+    /** @param author who saves the change, and from where; null for a change only shown (an import's dry run) */
+    public ChangeLog(String section, Author author) {
         this.section = section;
         this.at = Instant.now();
-        this.osUser = currentOsUser();
+        this.author = author == null ? new Author(currentOsUser(), null, null) : author;
+    }
+
+    /** A change that is only shown, never saved (what an import would do). */
+    public ChangeLog(String section) {
+        this(section, null);
     }
 
     public static String currentOsUser() {
@@ -27,7 +33,7 @@ public final class ChangeLog {
         String o = oldValue == null ? null : String.valueOf(oldValue);
         String n = newValue == null ? null : String.valueOf(newValue);
         if (!Objects.equals(o, n)) {
-            entries.add(new HistoryEntry(at, osUser, section, field, o, n));
+            add(field, o, n);
         }
         return this;
     }
@@ -37,9 +43,14 @@ public final class ChangeLog {
         if (!Objects.equals(oldSealed, newSealed)) {
             String o = oldSealed == null ? null : HistoryEntry.SECRET_SET;
             String n = newSealed == null ? null : (oldSealed == null ? HistoryEntry.SECRET_SET : HistoryEntry.SECRET_CHANGED);
-            entries.add(new HistoryEntry(at, osUser, section, field, o, n));
+            add(field, o, n);
         }
         return this;
+    }
+
+    private void add(String field, String oldValue, String newValue) {
+        entries.add(new HistoryEntry(0, at, author.osUser(), author.dbLogin(), author.source(), section, field, oldValue,
+                newValue));
     }
 
     public List<HistoryEntry> entries() {

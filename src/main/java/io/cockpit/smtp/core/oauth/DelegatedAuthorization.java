@@ -80,6 +80,7 @@ public final class DelegatedAuthorization implements AutoCloseable {
 
     public static DelegatedAuthorization begin(GatewayConfig gateway, GatewayService gateways, OAuthTokenService tokens)
             throws OAuthException, IOException {
+        gateways.requireMayChange();
         return new DelegatedAuthorization(gateway, gateways, tokens);
     }
 

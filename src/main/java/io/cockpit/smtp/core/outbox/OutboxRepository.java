@@ -192,6 +192,11 @@ public final class OutboxRepository {
         return db.inTransaction(c -> select(c, where.toString(), args, limit));
     }
 
+    /** One page of a search, newest first (see {@link OutboxSearchRepository}). */
+    public OutboxPage search(OutboxQuery q) {
+        return new OutboxSearchRepository(db).search(q);
+    }
+
     /** Counts by status, the oldest waiting message and the failures since {@code failedSince}. */
     public OutboxCounts counts(Instant failedSince) {
         return db.inTransaction(c -> {

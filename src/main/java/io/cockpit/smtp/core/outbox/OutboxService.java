@@ -1,5 +1,7 @@
 package io.cockpit.smtp.core.outbox;
 
+import io.cockpit.smtp.core.access.Access;
+import io.cockpit.smtp.core.access.Operation;
 import io.cockpit.smtp.core.engine.EngineInfo;
 import io.cockpit.smtp.core.engine.EngineMessageCounts;
 import io.cockpit.smtp.core.engine.EngineRegistryRepository;
@@ -35,6 +37,8 @@ import java.util.regex.Pattern;
 public final class OutboxService {
     public static final String DEFAULT_LANG = "fr";
     public static final int MAX_RECIPIENTS = 100;
+    /** The most messages one page of a search holds. */
+    public static final int MAX_PAGE = 10_000;
     /** The sizes of the columns the message is stored in (outbox_message.subject, outbox_content's texts). */
     static final int SUBJECT_COLUMN = 2000;
     static final int CONTENT_COLUMN = 1_000_000;
@@ -46,16 +50,19 @@ public final class OutboxService {
     private final GatewayService gateways;
     private final OutboxEvents events;
     private final Clock clock;
+    private final Access access;
     private volatile Supplier<PortalLinks> links = () -> PortalLinks.PLACEHOLDER;
     private volatile ReportSubjects reportSubjects = ReportSubjects.BUILT_IN;
 
+    /** @param access whether the caller's role may send, retry or purge (reading is for every role) */
     public OutboxService(OutboxRepository repository, EngineRegistryRepository engines, GatewayService gateways,
-                         OutboxEvents events, Clock clock) {
+                         OutboxEvents events, Clock clock, Access access) {
         this.repository = repository;
         this.engines = engines;
         this.gateways = gateways;
         this.events = events;
         this.clock = clock;
+        this.access = access;
         // Other processes' changes reach a watching process's screens where the store tells of them (PostgreSQL).
         events.whenWatched(() -> repository.onNotice(n -> events.publish(n.status() != null
                 ? OutboxEvent.changed(n.ids(), n.status()) : OutboxEvent.changed(List.of(), OutboxStatus.QUEUED))));
@@ -93,6 +100,7 @@ public final class OutboxService {
      * number in a batch file).
      */
     public List<Long> enqueueAll(List<NewMessage> messages, IntFunction<String> label) throws ValidationException {
+        access.require(Operation.SEND);
         List<FieldProblem> problems = new ArrayList<>();
         List<PreparedMessage> prepared = prepareAll(messages, label, problems);
         ValidationException.throwIfErrors(problems);
@@ -280,6 +288,19 @@ public final class OutboxService {
         return repository.list(status, flow, limit);
     }
 
+    /**
+     * One page of the messages {@code q} selects, newest first, searched in the store; the next page is
+     * {@code q.after(page.next())}.
+     *
+     * @throws IllegalArgumentException the page size is not from 1 to {@link #MAX_PAGE}
+     */
+    public OutboxPage search(OutboxQuery q) {
+        if (q.limit() < 1 || q.limit() > MAX_PAGE) {
+            throw new IllegalArgumentException("a page holds 1 to " + MAX_PAGE + " messages, not " + q.limit());
+        }
+        return repository.search(q);
+    }
+
     public OutboxCounts counts(Duration failedWithin) {
         return repository.counts(clock.instant().minus(failedWithin));
     }
@@ -326,6 +347,7 @@ public final class OutboxService {
 
     /** Makes one message due now (deferred or failed); returns how many changed. */
     public int retry(long id) {
+        access.require(Operation.OUTBOX_RETRY);
         int n = repository.retry(List.of(id), null, clock.instant());
         events.publish(OutboxEvent.changed(List.of(id), OutboxStatus.QUEUED));
         return n;
@@ -333,6 +355,7 @@ public final class OutboxService {
 
     /** Makes every message of {@code status} (deferred or failed) due now. */
     public int retryAll(OutboxStatus status) {
+        access.require(Operation.OUTBOX_RETRY);
         int n = repository.retry(null, status, clock.instant());
         events.publish(OutboxEvent.changed(List.of(), OutboxStatus.QUEUED));
         return n;
@@ -340,6 +363,7 @@ public final class OutboxService {
 
     /** Deletes sent or failed messages older than {@code olderThan} (null: all). */
     public int purge(OutboxStatus status, Duration olderThan) {
+        access.require(Operation.OUTBOX_PURGE);
         int n = repository.purge(status, olderThan == null ? null : clock.instant().minus(olderThan));
         events.publish(OutboxEvent.changed(List.of(), status));
         return n;

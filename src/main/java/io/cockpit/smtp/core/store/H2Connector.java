@@ -130,7 +130,10 @@ final class H2Connector implements StoreConnector {
         return switch (e.getErrorCode()) {
             case ErrorCode.DATABASE_ALREADY_OPEN_1 -> true;
             case ErrorCode.CONNECTION_BROKEN_1 -> m.contains("Connection refused");
-            case ErrorCode.ERROR_OPENING_DATABASE_1 -> m.contains("Lock file recently modified");
+            // "Concurrent update": the other process was writing the file's header as this one read it (it creates
+            // the store, or claims it for its user, at that moment); read again.
+            case ErrorCode.ERROR_OPENING_DATABASE_1 -> m.contains("Lock file recently modified")
+                    || m.contains("Concurrent update");
             default -> false;
         };
     }

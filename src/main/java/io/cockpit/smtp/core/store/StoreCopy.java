@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -52,6 +53,14 @@ public final class StoreCopy {
      * @throws TargetHoldsDataException when {@code to} holds data; nothing is changed then
      */
     public static List<Copied> copy(Database from, Database to) {
+        return copy(from, to, Set.of());
+    }
+
+    /**
+     * As {@link #copy(Database, Database)}, the rows of {@code claimedOnOpen} in the target not counted as data: a store
+     * that was only opened may hold rows its first opening wrote (who opened it), which the copy replaces.
+     */
+    public static List<Copied> copy(Database from, Database to, Set<String> claimedOnOpen) {
         StoreTables source = from.inTransaction(StoreTables::read);
         StoreTables target = to.inTransaction(StoreTables::read);
         if (!source.sameShapeAs(target)) {
@@ -63,7 +72,7 @@ public final class StoreCopy {
             Map<String, Long> extra = new LinkedHashMap<>();
             for (String t : target.names()) {
                 long n = count(dst, t);
-                if (n > newStoreRows.getOrDefault(t, 0L)) {
+                if (n > newStoreRows.getOrDefault(t, 0L) && !claimedOnOpen.contains(t)) {
                     extra.put(t, n);
                 }
             }

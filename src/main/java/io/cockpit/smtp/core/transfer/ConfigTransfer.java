@@ -3,6 +3,8 @@ package io.cockpit.smtp.core.transfer;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cockpit.smtp.core.access.Access;
+import io.cockpit.smtp.core.access.Operation;
 import io.cockpit.smtp.core.format.EmailFormat;
 import io.cockpit.smtp.core.format.FormatJson;
 import io.cockpit.smtp.core.format.FormatService;
@@ -13,6 +15,7 @@ import io.cockpit.smtp.core.gateway.GatewayJson;
 import io.cockpit.smtp.core.gateway.GatewayService;
 import io.cockpit.smtp.core.gateway.TrustedCertificates;
 import io.cockpit.smtp.core.history.ChangeLog;
+import io.cockpit.smtp.core.history.ChangeSource;
 import io.cockpit.smtp.core.history.HistoryEntry;
 import io.cockpit.smtp.core.store.ConflictException;
 import io.cockpit.smtp.core.store.Database;
@@ -30,11 +33,14 @@ public final class ConfigTransfer {
     private final GatewayService gateways;
     private final FormatService formats;
     private final Database database;
+    private final Access access;
 
-    public ConfigTransfer(GatewayService gateways, FormatService formats, Database database) {
+    /** @param access whether the caller's role may import (a dry run and an export are for every role) */
+    public ConfigTransfer(GatewayService gateways, FormatService formats, Database database, Access access) {
         this.gateways = gateways;
         this.formats = formats;
         this.database = database;
+        this.access = access;
     }
 
     /** JSON of the whole configuration; secrets are left out. */
@@ -46,6 +52,15 @@ public final class ConfigTransfer {
         format.remove("version");
         root.set("format", format);
         return root;
+    }
+
+    /** The export as a file holds it: indented JSON ending with a line break (the CLI and the console write this). */
+    public String exportText() {
+        try {
+            return GatewayJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(export()) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the export could not be written as JSON", e);
+        }
     }
 
     /**
@@ -62,10 +77,16 @@ public final class ConfigTransfer {
     /**
      * Validates the whole file first and applies all or nothing. A secret absent from the file keeps the stored one,
      * unless the import sends it somewhere else: a new server or port, security none, a new token endpoint. Then the
-     * stored secrets are dropped, unless {@code keepSecrets}. Keys the file should not hold are refused.
+     * stored secrets are dropped, unless {@code keepSecrets}. Keys the file should not hold are refused. The history
+     * says the changes came from an import.
+     *
+     * @throws io.cockpit.smtp.core.access.NotPermittedException the caller is not an administrator (not on a dry run)
      */
     public ImportResult importJson(String json, boolean dryRun, boolean keepSecrets)
             throws ValidationException, ConflictException {
+        if (!dryRun) {
+            access.require(Operation.CONFIG_IMPORT);
+        }
         JsonNode root;
         try {
             root = GatewayJson.mapper().readTree(json);
@@ -116,10 +137,10 @@ public final class ConfigTransfer {
             database.<Void, ConflictException>atomically(() -> {
                 try {
                     if (gatewayToSave != null && !diffIsEmpty(current, gatewayToSave)) {
-                        gateways.save(gatewayToSave);
+                        gateways.save(gatewayToSave, ChangeSource.IMPORT);
                     }
                     if (formatToSave != null) {
-                        formats.save(formatToSave);
+                        formats.save(formatToSave, ChangeSource.IMPORT);
                     }
                 } catch (ValidationException e) {
                     throw new InvalidInside(e); // rolls the transaction back

@@ -56,5 +56,11 @@ public enum Problem {
     DURATION_INVALID,
     // --- import ---
     UNKNOWN_KEY,
-    PASSWORD_DROPPED_BY_IMPORT
+    PASSWORD_DROPPED_BY_IMPORT,
+    // --- roles and search ---
+    USER_NAME_INVALID,
+    USER_UNKNOWN,
+    LOGIN_UNKNOWN,
+    LAST_ADMINISTRATOR,
+    DATE_INVALID
 }

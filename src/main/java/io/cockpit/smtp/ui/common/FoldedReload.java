@@ -16,6 +16,7 @@ public final class FoldedReload<T> {
     private final Supplier<Callable<T>> work;
     private final Consumer<? super T> show;
     private final Consumer<Throwable> failed;
+    private final Runnable settled;
     private boolean loading;
     private boolean again;
 
@@ -27,10 +28,17 @@ public final class FoldedReload<T> {
     /** @param failed told when a run fails (the store does not answer); null: the failure is only logged */
     public FoldedReload(BackgroundRunner runner, Supplier<Callable<T>> work, Consumer<? super T> show,
                         Consumer<Throwable> failed) {
+        this(runner, work, show, failed, () -> { });
+    }
+
+    /** @param settled run after the last folded run, whether it succeeded or failed (a busy mask comes off) */
+    public FoldedReload(BackgroundRunner runner, Supplier<Callable<T>> work, Consumer<? super T> show,
+                        Consumer<Throwable> failed, Runnable settled) {
         this.runner = runner;
         this.work = work;
         this.show = show;
         this.failed = failed;
+        this.settled = settled;
     }
 
     public void request() {
@@ -49,6 +57,8 @@ public final class FoldedReload<T> {
                 if (again) {
                     again = false;
                     request();
+                } else {
+                    settled.run();
                 }
             });
         } catch (RejectedExecutionException closing) {

@@ -30,7 +30,7 @@ public final class FormModel<R> implements UnsavedChanges {
     private static final Logger LOG = LoggerFactory.getLogger(FormModel.class);
 
     /** What the form says above its fields after a load or a save; each screen words it under its own key prefix. */
-    public enum Notice { SAVED, CONFLICT, INVALID, LOAD_FAILED, SAVE_FAILED }
+    public enum Notice { SAVED, CONFLICT, INVALID, LOAD_FAILED, SAVE_FAILED, NOT_PERMITTED }
 
     private final BackgroundRunner runner;
     private final String subject;
@@ -118,6 +118,7 @@ public final class FormModel<R> implements UnsavedChanges {
     private void saveFailed(Throwable e) {
         switch (SaveFailure.of(e, problems)) {
             case CONFLICT -> notice.set(Notice.CONFLICT);
+            case NOT_PERMITTED -> notice.set(Notice.NOT_PERMITTED);
             case INVALID -> {
                 valid.set(false);
                 notice.set(Notice.INVALID);

@@ -7,7 +7,8 @@ import javafx.util.Duration;
 
 /**
  * Repeats an action while a node is on a showing window; stops for good once it is not (the window closed, or a
- * language switch replaced the view). Other processes change the store (the outbox, the engines' heartbeats)
+ * language switch replaced the view). Other processes change the store (the outbox, the engines' heartbeats, the
+ * history)
  * without telling this one, hence polling.
  */
 public final class Polling {

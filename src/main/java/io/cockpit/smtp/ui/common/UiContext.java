@@ -1,6 +1,7 @@
 package io.cockpit.smtp.ui.common;
 
 import io.cockpit.smtp.core.CoreServices;
+import io.cockpit.smtp.core.access.Caller;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -15,13 +16,16 @@ public final class UiContext {
     private final BackgroundRunner runner;
     private final FxEvents events;
     private final I18n i18n;
+    private final RoleGate roles;
     private final Map<String, Object> viewModels = new HashMap<>();
     private volatile java.util.function.Consumer<java.net.URI> browser = uri -> {
         throw new IllegalStateException("no browser to open " + uri);
     };
 
-    public UiContext(CoreServices services, BackgroundRunner runner, FxEvents events, I18n i18n) {
+    /** @param caller who uses the console and their role, read off the FX thread when the store opened */
+    public UiContext(CoreServices services, BackgroundRunner runner, FxEvents events, I18n i18n, Caller caller) {
         this.services = services;
+        this.roles = new RoleGate(caller);
         this.runner = runner;
         this.events = events;
         this.i18n = i18n;
@@ -31,6 +35,8 @@ public final class UiContext {
     public BackgroundRunner runner() { return runner; }
     public FxEvents events() { return events; }
     public I18n i18n() { return i18n; }
+    /** What the user's role lets the screens offer. */
+    public RoleGate roles() { return roles; }
 
     /** Opens a page in the system browser (the OAuth provider's sign-in); may be called off the FX thread. */
     public java.util.function.Consumer<java.net.URI> browser() {

@@ -1,13 +1,16 @@
 package io.cockpit.smtp.ui.engines;
 
+import io.cockpit.smtp.core.access.Operation;
 import io.cockpit.smtp.ui.common.Dialogs;
 import io.cockpit.smtp.ui.common.FieldDecoration;
 import io.cockpit.smtp.ui.common.I18n;
 import io.cockpit.smtp.ui.common.Polling;
+import io.cockpit.smtp.ui.common.RoleGate;
 import io.cockpit.smtp.ui.common.Shown;
 import io.cockpit.smtp.ui.common.UnsavedChanges;
 import io.cockpit.smtp.ui.common.ViewLoader;
 import io.cockpit.smtp.ui.gateway.GatewayController;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -48,10 +51,13 @@ public final class EnginesController implements UnsavedChanges {
     @FXML private Label portalExplain;
     @FXML private StackPane gatewayHolder, testHolder;
 
+    private final RoleGate roles;
+
     public EnginesController(EnginesViewModel vm, I18n i18n, FieldDecoration decoration, Dialogs dialogs,
                              Function<String, ViewLoader.View<GatewayController>> gatewayForm,
-                             Function<String, Parent> testPanel) {
+                             Function<String, Parent> testPanel, RoleGate roles) {
         this.vm = vm;
+        this.roles = roles;
         this.i18n = i18n;
         this.words = new EngineWords(i18n);
         this.decoration = decoration;
@@ -103,6 +109,9 @@ public final class EnginesController implements UnsavedChanges {
         specificChoice.setToggleGroup(gateway);
         portalChoice.setOnAction(e -> chooseGateway(false));
         specificChoice.setOnAction(e -> chooseGateway(true));
+        // Adding an engine and choosing its gateway are an administrator's; the row of the add form goes altogether.
+        roles.hideUnless(Operation.ENGINE_CHANGE, addButton.getParent(), addButton, newNameField);
+        roles.lockUnless(Operation.ENGINE_CHANGE, List.of(portalChoice, specificChoice));
         vm.specificGatewayProperty().addListener((o, old, now) -> showPanels());
         Shown.when(portalExplain, vm.specificGatewayProperty().not());
 

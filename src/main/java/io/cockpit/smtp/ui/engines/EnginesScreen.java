@@ -1,9 +1,11 @@
 package io.cockpit.smtp.ui.engines;
 
+import io.cockpit.smtp.core.access.Operation;
 import io.cockpit.smtp.ui.common.UiContext;
 import io.cockpit.smtp.ui.gateway.GatewayScreen;
 import java.time.Clock;
 import javafx.scene.Parent;
+import javafx.scene.layout.Region;
 
 /**
  * Builds the Moteurs screen from the console's context: its view model, the gateway form (the Passerelle SMTP
@@ -19,7 +21,10 @@ public final class EnginesScreen {
     public static EnginesController controller(UiContext ctx) {
         EnginesViewModel vm = viewModel(ctx);
         return new EnginesController(vm, ctx.i18n(), ctx.decoration(), ctx.dialogs(),
-                name -> GatewayScreen.load(ctx, name), name -> testPanel(ctx, vm, name));
+                name -> GatewayScreen.load(ctx, name),
+                // Support asks no engine to test (a test sends through the gateway): an empty panel.
+                name -> ctx.roles().may(Operation.ENGINE_TEST) ? testPanel(ctx, vm, name) : new Region(),
+                ctx.roles());
     }
 
     private static EnginesViewModel viewModel(UiContext ctx) {

@@ -2,12 +2,15 @@ package io.cockpit.smtp.ui.format;
 
 import static io.cockpit.smtp.ui.common.I18n.key;
 
+import io.cockpit.smtp.core.access.Operation;
 import io.cockpit.smtp.core.format.FormatField;
 import io.cockpit.smtp.ui.common.FieldDecoration;
 import io.cockpit.smtp.ui.common.FieldProblems;
 import io.cockpit.smtp.ui.common.FormChrome;
 import io.cockpit.smtp.ui.common.I18n;
+import io.cockpit.smtp.ui.common.RoleGate;
 import io.cockpit.smtp.ui.common.UnsavedChanges;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.fxml.FXML;
@@ -41,9 +44,12 @@ public final class FormatController implements UnsavedChanges {
     @FXML private Node form;
     @FXML private ProgressIndicator busyIndicator;
 
+    private final RoleGate roles;
+
     public FormatController(FormatViewModel vm, I18n i18n, FieldDecoration decoration,
-                            Function<TemplateTabViewModel, Parent> tabViews) {
+                            Function<TemplateTabViewModel, Parent> tabViews, RoleGate roles) {
         this.vm = vm;
+        this.roles = roles;
         this.i18n = i18n;
         this.decoration = decoration;
         this.tabViews = tabViews;
@@ -83,6 +89,10 @@ public final class FormatController implements UnsavedChanges {
                 .busy(busyIndicator, form)
                 .banner(noticeBanner, noticeLabel, reloadButton)
                 .buttons(revertButton, saveButton);
+        // Whoever may not save still edits the templates, to try them on the preview: only the settings are locked.
+        roles.hideUnless(Operation.FORMAT_SAVE, saveButton, revertButton);
+        roles.lockUnless(Operation.FORMAT_SAVE, List.of(userUrlField, operatorUrlField, languagesList, addLanguageBox,
+                addLanguageButton, removeLanguageButton, defaultLanguageBox));
         vm.form().loadIfNeeded();
     }
 
@@ -101,6 +111,9 @@ public final class FormatController implements UnsavedChanges {
         }
     }
 
-    @Override public boolean hasUnsavedChanges() { return vm.form().hasUnsavedChanges(); }
+    /** A template tried by someone who may not save was never meant to be kept: leaving asks nothing. */
+    @Override public boolean hasUnsavedChanges() {
+        return roles.may(Operation.FORMAT_SAVE) && vm.form().hasUnsavedChanges();
+    }
     @Override public void discardChanges() { vm.form().discardChanges(); }
 }

@@ -1,5 +1,6 @@
 package io.cockpit.smtp.ui.format;
 
+import io.cockpit.smtp.core.access.Operation;
 import io.cockpit.smtp.ui.common.UiContext;
 import javafx.scene.Parent;
 
@@ -13,13 +14,17 @@ public final class FormatScreen {
     public static FormatController create(UiContext ctx) {
         FormatViewModel vm = ctx.viewModel("format",
                 () -> new FormatViewModel(ctx.services().formats(), ctx.services().gateways(), ctx.runner()));
-        return new FormatController(vm, ctx.i18n(), ctx.decoration(), tab -> templateTab(ctx, tab));
+        return new FormatController(vm, ctx.i18n(), ctx.decoration(), tab -> templateTab(ctx, tab), ctx.roles());
     }
 
-    /** One language's tab: its editor, variables and preview, with "Envoyer un exemple" under them. */
+    /**
+     * One language's tab: its editor, variables and preview, with "Envoyer un exemple" under them for whoever may send
+     * through the gateway (support tries a template on the preview only).
+     */
     private static Parent templateTab(UiContext ctx, TemplateTabViewModel tab) {
         return ctx.loader().load(TemplateTabController.FXML,
-                type -> new TemplateTabController(tab, ctx.i18n(), samplePanel(ctx, tab))).root();
+                type -> new TemplateTabController(tab, ctx.i18n(),
+                        ctx.roles().may(Operation.GATEWAY_TEST) ? samplePanel(ctx, tab) : null)).root();
     }
 
     /** "Envoyer un exemple" for one language tab: its current preview, through the saved gateway. */

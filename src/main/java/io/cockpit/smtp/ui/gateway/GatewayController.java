@@ -3,6 +3,7 @@ package io.cockpit.smtp.ui.gateway;
 import static io.cockpit.smtp.core.gateway.GatewayField.*;
 import static io.cockpit.smtp.ui.common.I18n.key;
 
+import io.cockpit.smtp.core.access.Operation;
 import io.cockpit.smtp.core.gateway.Authentication;
 import io.cockpit.smtp.core.gateway.GatewayStatus;
 import io.cockpit.smtp.core.gateway.Preset;
@@ -11,6 +12,7 @@ import io.cockpit.smtp.core.gateway.Transport;
 import io.cockpit.smtp.ui.common.FieldDecoration;
 import io.cockpit.smtp.ui.common.FormChrome;
 import io.cockpit.smtp.ui.common.I18n;
+import io.cockpit.smtp.ui.common.RoleGate;
 import io.cockpit.smtp.ui.common.Shown;
 import io.cockpit.smtp.ui.common.UnsavedChanges;
 import java.util.function.Supplier;
@@ -21,6 +23,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.*;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 
 /** Binds the gateway form to its {@link GatewayViewModel}; no rule and no service call lives here. */
@@ -56,13 +59,16 @@ public final class GatewayController implements UnsavedChanges {
     @FXML private VBox testPanelHolder;
 
     public GatewayController(GatewayViewModel vm, OAuthAuthorizationViewModel authorization, I18n i18n,
-                             FieldDecoration decoration, Supplier<Parent> testPanel) {
+                             FieldDecoration decoration, Supplier<Parent> testPanel, RoleGate roles) {
         this.vm = vm;
+        this.roles = roles;
         this.i18n = i18n;
         this.decoration = decoration;
         this.testPanel = testPanel;
         this.oauth = new OAuthSection(vm, authorization, i18n, decoration);
     }
+
+    private final RoleGate roles;
 
     @FXML
     private void initialize() {
@@ -130,6 +136,9 @@ public final class GatewayController implements UnsavedChanges {
         if (testPanel != null) {
             testPanelHolder.getChildren().setAll(testPanel.get());
         }
+        // Read-only for whoever may not save a gateway; the test panel under the form stays usable (an operator tests).
+        roles.hideUnless(Operation.GATEWAY_SAVE, saveButton, revertButton, presetButton);
+        roles.lockUnless(Operation.GATEWAY_SAVE, ((Pane) form).getChildren().filtered(n -> n != testPanelHolder));
         vm.form().loadIfNeeded();
     }
 
@@ -160,6 +169,9 @@ public final class GatewayController implements UnsavedChanges {
 
     @FXML private void removePassword() { vm.removePassword(); }
 
-    @Override public boolean hasUnsavedChanges() { return vm.form().hasUnsavedChanges(); }
+    /** A read-only form holds nothing to save: leaving asks nothing. */
+    @Override public boolean hasUnsavedChanges() {
+        return roles.may(Operation.GATEWAY_SAVE) && vm.form().hasUnsavedChanges();
+    }
     @Override public void discardChanges() { vm.form().discardChanges(); }
 }

@@ -1,5 +1,6 @@
 package io.cockpit.smtp.ui.gateway;
 
+import io.cockpit.smtp.core.access.Operation;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.ui.common.UiContext;
 import io.cockpit.smtp.ui.common.ViewLoader;
@@ -30,8 +31,10 @@ public final class GatewayScreen {
         OAuthAuthorizationViewModel authorization = ctx.viewModel("gateway-oauth:" + gatewayName,
                 () -> new OAuthAuthorizationViewModel(ctx.services().gateways(), ctx.services().oauth(),
                         ctx.services().gatewaySecrets(), ctx.runner(), ctx.events(), vm, ctx.browser()));
+        // Support tests nothing (it would send through the gateway): no test panel at all.
         return new GatewayController(vm, authorization, ctx.i18n(), ctx.decoration(),
-                withTest ? () -> testPanel(ctx, gatewayName, vm) : null);
+                withTest && ctx.roles().may(Operation.GATEWAY_TEST) ? () -> testPanel(ctx, gatewayName, vm) : null,
+                ctx.roles());
     }
 
     /** "Tester la connexion" / "Envoyer un email de test", shown under the form it tests. */

@@ -1,5 +1,6 @@
 package io.cockpit.smtp.ui.main;
 
+import io.cockpit.smtp.core.access.Caller;
 import io.cockpit.smtp.ui.common.I18n;
 import io.cockpit.smtp.ui.common.UiContext;
 import io.cockpit.smtp.ui.common.UnsavedChanges;
@@ -35,6 +36,7 @@ public final class MainWindowController {
     @FXML private StackPane content;
     @FXML private Label gatewayStatus;
     @FXML private Label databaseLocation;
+    @FXML private Label roleStatus;
     /** Filled by the features that show a status (the outbox counts): the window knows none of their labels. */
     @FXML private HBox statusExtras;
     @FXML private ToggleButton french;
@@ -62,6 +64,9 @@ public final class MainWindowController {
                 vm.gatewayStatusProperty().get() == null ? "…" : i18n.of("status", vm.gatewayStatusProperty().get())),
                 vm.gatewayStatusProperty()));
         databaseLocation.setText(i18n.get("main.status.database", vm.databaseLocation()));
+        Caller caller = ctx.roles().caller();
+        roleStatus.setText(caller.role() == null ? i18n.get("main.status.noRole", caller.name())
+                : i18n.get("main.status.role", caller.name(), i18n.of("role", caller.role())));
         ToggleGroup languages = new ToggleGroup();
         french.setToggleGroup(languages);
         english.setToggleGroup(languages);

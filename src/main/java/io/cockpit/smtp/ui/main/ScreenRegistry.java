@@ -57,7 +57,19 @@ public final class ScreenRegistry {
                     key("nav.send"),
                     io.cockpit.smtp.ui.send.SendScreen.FXML,
                     io.cockpit.smtp.ui.send.SendController.class,
-                    io.cockpit.smtp.ui.send.SendScreen::controller)
+                    io.cockpit.smtp.ui.send.SendScreen::controller),
+            new Screen("history",
+                    List.of(key("nav.administration")),
+                    key("nav.history"),
+                    io.cockpit.smtp.ui.history.HistoryScreen.FXML,
+                    io.cockpit.smtp.ui.history.HistoryController.class,
+                    io.cockpit.smtp.ui.history.HistoryScreen::controller),
+            new Screen("transfer",
+                    List.of(key("nav.administration")),
+                    key("nav.transfer"),
+                    io.cockpit.smtp.ui.transfer.TransferScreen.FXML,
+                    io.cockpit.smtp.ui.transfer.TransferController.class,
+                    io.cockpit.smtp.ui.transfer.TransferScreen::controller)
     );
 
     /** The screen the console opens on. */

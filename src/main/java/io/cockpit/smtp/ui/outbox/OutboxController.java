@@ -1,9 +1,12 @@
 package io.cockpit.smtp.ui.outbox;
 
+import io.cockpit.smtp.core.access.Operation;
 import io.cockpit.smtp.core.outbox.Flow;
 import io.cockpit.smtp.core.outbox.OutboxStatus;
 import io.cockpit.smtp.ui.common.I18n;
 import io.cockpit.smtp.ui.common.Polling;
+import io.cockpit.smtp.ui.common.RoleGate;
+import io.cockpit.smtp.ui.common.Shown;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -14,13 +17,16 @@ import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
+import org.controlsfx.control.MaskerPane;
 
 /** Binds the File d'envoi screen to its view models; it polls every two seconds while shown, for other processes' changes. */
 public final class OutboxController {
@@ -36,10 +42,17 @@ public final class OutboxController {
     @FXML private TextArea detailsArea;
     @FXML private Button retryButton, retryFailedButton, purgeSentButton, purgeFailedButton;
     @FXML private HBox warningBanner, noticeBanner;
-    @FXML private Label warningLabel, noticeLabel;
+    @FXML private Label warningLabel, noticeLabel, shownLabel;
+    @FXML private TextField toSearch, subjectSearch, messageIdSearch, engineSearch;
+    @FXML private DatePicker sinceDay, untilDay;
+    @FXML private Button moreButton;
+    @FXML private MaskerPane searchMask;
 
-    public OutboxController(OutboxViewModel vm, OutboxSummaryViewModel summary, I18n i18n) {
+    private final RoleGate roles;
+
+    public OutboxController(OutboxViewModel vm, OutboxSummaryViewModel summary, I18n i18n, RoleGate roles) {
         this.vm = vm;
+        this.roles = roles;
         this.summary = summary;
         this.i18n = i18n;
     }
@@ -75,6 +88,19 @@ public final class OutboxController {
         });
         detailsArea.textProperty().bind(vm.detailsProperty());
         retryButton.disableProperty().bind(vm.retryDisabled());
+        toSearch.textProperty().bindBidirectional(vm.toSearchProperty());
+        subjectSearch.textProperty().bindBidirectional(vm.subjectSearchProperty());
+        messageIdSearch.textProperty().bindBidirectional(vm.messageIdSearchProperty());
+        engineSearch.textProperty().bindBidirectional(vm.engineSearchProperty());
+        sinceDay.valueProperty().bindBidirectional(vm.sinceDayProperty());
+        untilDay.valueProperty().bindBidirectional(vm.untilDayProperty());
+        searchMask.visibleProperty().bind(vm.searchingProperty());
+        Shown.when(moreButton, vm.moreProperty());
+        shownLabel.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(vm.moreProperty().get()
+                ? I18n.key("outbox.search.shownMore") : I18n.key("outbox.search.shown"), vm.rows().size()),
+                vm.rows(), vm.moreProperty()));
+        roles.hideUnless(Operation.OUTBOX_RETRY, retryButton, retryFailedButton);
+        roles.hideUnless(Operation.OUTBOX_PURGE, purgeSentButton, purgeFailedButton);
 
         warningLabel.textProperty().bind(Bindings.createStringBinding(() -> warning(),
                 summary.waitingTooLongProperty(), summary.failedRecentlyProperty(), summary.failedRecentlyCountProperty()));
@@ -120,6 +146,10 @@ public final class OutboxController {
     private void purgeFailed() {
         vm.purge(OutboxStatus.FAILED);
     }
+
+    @FXML private void search() { vm.search(); }
+    @FXML private void clearSearch() { vm.clearSearch(); }
+    @FXML private void loadMore() { vm.loadMore(); }
 
     @FXML
     private void refresh() {

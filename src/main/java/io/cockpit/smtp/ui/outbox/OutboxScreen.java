@@ -13,7 +13,7 @@ public final class OutboxScreen {
     public static OutboxController controller(UiContext ctx) {
         OutboxViewModel vm = ctx.viewModel("outbox",
                 () -> new OutboxViewModel(ctx.services().outbox(), ctx.runner(), ctx.events()));
-        return new OutboxController(vm, summary(ctx), ctx.i18n());
+        return new OutboxController(vm, summary(ctx), ctx.i18n(), ctx.roles());
     }
 
     /** One summary per console, shared by the status bar and the screen's banner. */

@@ -1,8 +1,11 @@
 package io.cockpit.smtp.ui.send;
 
+import io.cockpit.smtp.core.access.Operation;
 import io.cockpit.smtp.core.outbox.Flow;
 import io.cockpit.smtp.ui.common.FieldDecoration;
 import io.cockpit.smtp.ui.common.I18n;
+import io.cockpit.smtp.ui.common.RoleGate;
+import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -25,8 +28,11 @@ public final class SendController {
     @FXML private Button sendButton;
     @FXML private ListView<SendViewModel.Sent> sentList;
 
-    public SendController(SendViewModel vm, I18n i18n, FieldDecoration decoration) {
+    private final RoleGate roles;
+
+    public SendController(SendViewModel vm, I18n i18n, FieldDecoration decoration, RoleGate roles) {
         this.vm = vm;
+        this.roles = roles;
         this.i18n = i18n;
         this.decoration = decoration;
     }
@@ -48,6 +54,8 @@ public final class SendController {
         sendButton.disableProperty().bind(vm.busyProperty());
         failedLabel.visibleProperty().bind(vm.failedProperty());
         failedLabel.managedProperty().bind(vm.failedProperty());
+        roles.hideUnless(Operation.SEND, sendButton);
+        roles.lockUnless(Operation.SEND, List.of(flowBox, toField, langField, subjectField, bodyArea));
         sentList.setItems(vm.sent());
         sentList.setCellFactory(list -> new ListCell<>() {
             @Override

@@ -12,6 +12,6 @@ public final class SendScreen {
     public static SendController controller(UiContext ctx) {
         SendViewModel vm = ctx.viewModel("send",
                 () -> new SendViewModel(ctx.services().outbox(), ctx.runner(), ctx.events()));
-        return new SendController(vm, ctx.i18n(), ctx.decoration());
+        return new SendController(vm, ctx.i18n(), ctx.decoration(), ctx.roles());
     }
 }

@@ -20,7 +20,12 @@ class PresetTest {
 
     private GatewayService service(Database db, Path presetFile) {
         return new GatewayService(new GatewayRepository(db), new EngineRegistryRepository(db)::names, new SecretBox(dir.resolve("k")),
-                () -> PresetLoader.fromFile(presetFile));
+                () -> PresetLoader.fromFile(presetFile), access(db));
+    }
+
+    private static io.cockpit.smtp.core.access.Access access(Database db) {
+        return new io.cockpit.smtp.core.access.Access(new io.cockpit.smtp.core.access.UserRepository(db),
+                io.cockpit.smtp.core.access.Identity.system(), io.cockpit.smtp.core.history.ChangeSource.COMMAND);
     }
 
     @Test
@@ -46,7 +51,7 @@ class PresetTest {
         Path preset = Files.writeString(dir.resolve("preset.json"), "{\"gateway\":{\"server\":\"relay.saas.example.com\"}}");
         try (Database db = Database.open(TestStore.location(dir))) {
             GatewayService plain = new GatewayService(new GatewayRepository(db), new EngineRegistryRepository(db)::names,
-                    new SecretBox(dir.resolve("k")), Optional::empty);
+                    new SecretBox(dir.resolve("k")), Optional::empty, access(db));
             plain.save(plain.loadPortal().toBuilder().server("mine.example.com").build());
             GatewayConfig g = service(db, preset).loadPortal();
             assertEquals("mine.example.com", g.server());

@@ -263,7 +263,7 @@ class OutboxClaimRepositoryTest {
         assertEquals(2, held.size());
         // Another process takes the engine once the first one's heartbeat is stale (here: its clock is 30 s ahead).
         EngineRegistry later = new EngineRegistry(new EngineRegistryRepository(s.database()),
-                Clock.offset(Clock.systemUTC(), Duration.ofSeconds(30)));
+                Clock.offset(Clock.systemUTC(), Duration.ofSeconds(30)), s.access());
         EngineRegistration second = later.acquire("local", EngineRegistry.newHolderId()).registration();
         assertEquals(first.epoch() + 1, second.epoch());
         assertTrue(claims.claim(old, Instant.now(), Instant.now().plusSeconds(60), 5).isEmpty(), "no new claim");

@@ -383,7 +383,8 @@ class GatewayViewModelTest {
         GatewayConfig preset = GatewayConfig.defaults("x").toBuilder()
                 .server("smtp.saas.exemple.fr").from("noreply@saas.exemple.fr").build();
         GatewayService seeded = new GatewayService(new GatewayRepository(services.database()),
-                new EngineRegistryRepository(services.database())::names, services.secrets(), () -> Optional.of(preset));
+                new EngineRegistryRepository(services.database())::names, services.secrets(), () -> Optional.of(preset),
+                services.access());
         GatewayViewModel m = new GatewayViewModel(seeded, new InlineRunner(), GatewayConfig.PORTAL);
 
         m.form().load();

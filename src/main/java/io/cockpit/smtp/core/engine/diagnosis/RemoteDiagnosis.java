@@ -54,9 +54,11 @@ public final class RemoteDiagnosis {
      *
      * @throws ValidationException the engine is unknown, the address is invalid, or the engine found its gateway cannot
      *                             be tried (no server, no From address): nothing was sent
+     * @throws io.cockpit.smtp.core.access.NotPermittedException the caller's role may not test (support)
      */
     public RemoteDiagnosisResult run(String engine, String to, RemoteDiagnosisListener listener, Cancellation cancellation)
             throws ValidationException, InterruptedException {
+        registry.requireMayTest();
         EngineInfo info = registry.find(engine).orElseThrow(() -> ValidationException.of("name", Problem.ENGINE_UNKNOWN));
         String recipient = null;
         if (to != null) {

@@ -1,5 +1,7 @@
 package io.cockpit.smtp.core.mail.diagnosis;
 
+import io.cockpit.smtp.core.access.Access;
+import io.cockpit.smtp.core.access.Operation;
 import io.cockpit.smtp.core.gateway.Authentication;
 import io.cockpit.smtp.core.gateway.GatewayConfig;
 import io.cockpit.smtp.core.gateway.GatewayField;
@@ -32,20 +34,26 @@ public final class DiagnosisService {
 
     private final GatewaySecrets gateways;
     private final TestEmailLog testEmails;
+    private final Access access;
 
-    public DiagnosisService(GatewaySecrets gateways) {
-        this(gateways, TestEmailLog.NONE);
-    }
-
-    /** @param gateways where the password, or the OAuth access token, comes from */
-    public DiagnosisService(GatewaySecrets gateways, TestEmailLog testEmails) {
+    /**
+     * @param gateways where the password, or the OAuth access token, comes from
+     * @param access whether the caller's role may test a gateway (administrators and operators)
+     */
+    public DiagnosisService(GatewaySecrets gateways, TestEmailLog testEmails, Access access) {
         this.gateways = gateways;
         this.testEmails = testEmails;
+        this.access = access;
     }
 
-    /** Connect, secure, authenticate; send nothing. */
+    /**
+     * Connect, secure, authenticate; send nothing.
+     *
+     * @throws io.cockpit.smtp.core.access.NotPermittedException the caller's role may not test a gateway
+     */
     public DiagnosisReport check(GatewayConfig g, DiagnosisListener listener, Cancellation cancellation)
             throws ValidationException {
+        access.require(Operation.GATEWAY_TEST);
         requireServer(g);
         return run(g, null, null, listener, cancellation);
     }
@@ -62,6 +70,7 @@ public final class DiagnosisService {
      */
     public DiagnosisReport test(GatewayConfig g, String to, EmailContent content, DiagnosisListener listener,
                                 Cancellation cancellation) throws ValidationException {
+        access.require(Operation.GATEWAY_TEST);
         requireServer(g);
         if (Syntax.isBlank(g.from())) {
             throw ValidationException.of(GatewayField.FROM, Problem.REQUIRED);

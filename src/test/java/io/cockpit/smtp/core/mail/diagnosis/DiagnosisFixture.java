@@ -19,7 +19,7 @@ final class DiagnosisFixture implements AutoCloseable {
 
     DiagnosisFixture(Path dir) {
         services = TestStore.open(dir);
-        diagnosis = new DiagnosisService(services.gatewaySecrets());
+        diagnosis = new DiagnosisService(services.gatewaySecrets(), DiagnosisService.TestEmailLog.NONE, services.access());
     }
 
     GatewayConfig gateway(int port, Security security) {

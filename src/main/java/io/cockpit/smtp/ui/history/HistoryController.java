@@ -1,0 +1,92 @@
+package io.cockpit.smtp.ui.history;
+
+import static io.cockpit.smtp.ui.common.I18n.key;
+
+import io.cockpit.smtp.core.history.HistoryEntry;
+import io.cockpit.smtp.ui.common.I18n;
+import io.cockpit.smtp.ui.common.Polling;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+
+/** Administration > Historique: binds the filters and the table to {@link HistoryViewModel}. */
+public final class HistoryController {
+    private static final Map<String, String> AREA_WORDS = Map.of("gateway", key("history.area.gateway"),
+            "format", key("history.area.format"), "user", key("history.area.user"));
+
+    private final HistoryViewModel vm;
+    private final I18n i18n;
+
+    @FXML private ComboBox<String> areaFilter, personFilter;
+    @FXML private DatePicker sinceDay, untilDay;
+    @FXML private TableView<HistoryEntry> table;
+    @FXML private TableColumn<HistoryEntry, String> whenColumn, whoColumn, sourceColumn, sectionColumn, fieldColumn,
+            oldColumn, newColumn;
+
+    public HistoryController(HistoryViewModel vm, I18n i18n) {
+        this.vm = vm;
+        this.i18n = i18n;
+    }
+
+    @FXML
+    private void initialize() {
+        areaFilter.setItems(FXCollections.observableArrayList(HistoryViewModel.AREAS));
+        areaFilter.getItems().add(0, null);
+        areaFilter.setConverter(words(a -> a == null ? i18n.get("history.filter.all") : i18n.get(AREA_WORDS.get(a))));
+        areaFilter.valueProperty().bindBidirectional(vm.areaProperty());
+        personFilter.getItems().setAll(withAll(vm));
+        vm.people().addListener((ListChangeListener<String>) c -> {
+            String chosen = personFilter.getValue();
+            personFilter.getItems().setAll(withAll(vm));
+            personFilter.setValue(chosen);
+        });
+        personFilter.setConverter(words(p -> p == null ? i18n.get("history.filter.all") : p));
+        personFilter.valueProperty().bindBidirectional(vm.personProperty());
+        sinceDay.valueProperty().bindBidirectional(vm.sinceDayProperty());
+        untilDay.valueProperty().bindBidirectional(vm.untilDayProperty());
+
+        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.MEDIUM)
+                .withLocale(i18n.locale()).withZone(ZoneId.systemDefault());
+        whenColumn.setCellValueFactory(c -> text(when.format(c.getValue().changedAt())));
+        whoColumn.setCellValueFactory(c -> text(c.getValue().who()));
+        sourceColumn.setCellValueFactory(c -> text(c.getValue().source() == null ? "—"
+                : i18n.of("history.source", c.getValue().source())));
+        sectionColumn.setCellValueFactory(c -> text(c.getValue().section()));
+        fieldColumn.setCellValueFactory(c -> text(c.getValue().field()));
+        oldColumn.setCellValueFactory(c -> text(c.getValue().oldValue() == null ? "—" : c.getValue().oldValue()));
+        newColumn.setCellValueFactory(c -> text(c.getValue().newValue() == null ? "—" : c.getValue().newValue()));
+        table.setItems(vm.rows());
+
+        Polling.whileShowing(table, Duration.seconds(2), vm::poll);
+        vm.refresh();
+    }
+
+    private static java.util.List<String> withAll(HistoryViewModel vm) {
+        java.util.List<String> all = new java.util.ArrayList<>();
+        all.add(null);
+        all.addAll(vm.people());
+        return all;
+    }
+
+    private static ReadOnlyStringWrapper text(String s) {
+        return new ReadOnlyStringWrapper(s);
+    }
+
+    private static StringConverter<String> words(java.util.function.Function<String, String> show) {
+        return new StringConverter<>() {
+            @Override public String toString(String v) { return show.apply(v); }
+            @Override public String fromString(String s) { return s; }
+        };
+    }
+}

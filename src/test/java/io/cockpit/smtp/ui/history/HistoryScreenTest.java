@@ -1,0 +1,56 @@
+package io.cockpit.smtp.ui.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cockpit.smtp.cli.CliRun;
+import io.cockpit.smtp.core.history.HistoryEntry;
+import io.cockpit.smtp.ui.ConsoleFixture;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Administration > Historique: a change saved by a command while the console is open shows up by itself. */
+class HistoryScreenTest extends ConsoleFixture {
+
+    @Test
+    void aChangeMadeByTheCommandLineAppearsWithWhoWhereFromAndTheValueBefore() throws Exception {
+        assertEquals(0, CliRun.run(dir, null, "gateway", "set", "--from", "before@example.com").code());
+        openScreen("history");
+        TableView<HistoryEntry> table = node("#table");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+
+        CliRun r = CliRun.run(dir, null, "gateway", "set", "--from", "after@example.com");
+        assertEquals(0, r.code(), r.err());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "after@example.com".equals(cell(table, 6)));
+        assertEquals(List.of(System.getProperty("user.name"), "commande", "gateway:portal", "from", "before@example.com",
+                "after@example.com"), List.of(cell(table, 1), cell(table, 2), cell(table, 3), cell(table, 4),
+                cell(table, 5), cell(table, 6)));
+    }
+
+    @Test
+    void theAreaFilterKeepsOnlyItsChangesAndSecretsStayMasked() throws Exception {
+        assertEquals(0, CliRun.run(dir, "s3cret-pw\n", "gateway", "set", "--auth", "password", "--username", "svc",
+                "--password-stdin").code());
+        assertEquals(0, CliRun.run(dir, null, "format", "set", "--user-url", "https://support.example.com").code());
+        openScreen("history");
+        TableView<HistoryEntry> table = node("#table");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        assertTrue(table.getItems().stream().noneMatch(e -> "s3cret-pw".equals(e.newValue())), "no secret shown");
+        assertTrue(table.getItems().stream().anyMatch(e -> "password".equals(e.field())
+                && HistoryEntry.SECRET_SET.equals(e.newValue())), "only that it was set");
+
+        ComboBox<String> area = node("#areaFilter");
+        interact(() -> area.setValue("format"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !table.getItems().isEmpty()
+                && table.getItems().stream().allMatch(e -> e.section().equals("format")));
+        assertEquals("https://support.example.com", table.getItems().get(0).newValue());
+    }
+
+    private static String cell(TableView<HistoryEntry> table, int column) {
+        return table.getItems().isEmpty() ? null : String.valueOf(table.getColumns().get(column).getCellData(0));
+    }
+}
