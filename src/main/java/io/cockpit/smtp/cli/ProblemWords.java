@@ -1,7 +1,13 @@
 package io.cockpit.smtp.cli;
 
+import io.cockpit.smtp.core.access.Role;
+import io.cockpit.smtp.core.outbox.Flow;
+import io.cockpit.smtp.core.outbox.OutboxStatus;
 import io.cockpit.smtp.core.validation.FieldProblem;
 import io.cockpit.smtp.core.validation.Problem;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The CLI's English for the validation codes (the console's words are in its bundles, key {@code problem.<CODE>}). */
 final class ProblemWords {
@@ -10,7 +16,24 @@ final class ProblemWords {
 
     /** "port: must be a whole number from 1 to 65535". */
     static String sentence(FieldProblem p) {
-        return p.field() + ": " + english(p.problem());
+        String choices = p.problem() == Problem.CHOICE_INVALID ? choices(p.field()) : null;
+        return p.field() + ": " + (choices != null ? "must be one of " + choices : english(p.problem()));
+    }
+
+    /** The values a field of a command takes, where one value out of a list was expected; null for another field. */
+    private static String choices(String field) {
+        // A batch line's field is "line N: flow".
+        String name = field.substring(field.lastIndexOf(' ') + 1);
+        return switch (name) {
+            case "role" -> names(Arrays.stream(Role.values()).map(Role::cliName));
+            case "flow" -> names(Arrays.stream(Flow.values()).map(Flow::cliName));
+            case "status" -> names(Arrays.stream(OutboxStatus.values()).map(OutboxStatus::cliName));
+            default -> null;
+        };
+    }
+
+    private static String names(Stream<String> values) {
+        return values.collect(Collectors.joining(", "));
     }
 
     /** The sentence fragment printed after the field name. */

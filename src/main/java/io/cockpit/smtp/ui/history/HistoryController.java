@@ -39,6 +39,10 @@ public final class HistoryController {
         this.i18n = i18n;
     }
 
+    /** History fields whose values are the constants of a list the forms word (key family per field). */
+    private static final java.util.Map<String, String> WORDED_FIELDS = java.util.Map.of(
+            "status", "status", "security", "security", "auth", "auth", "transport", "transport", "role", "role");
+
     @FXML
     private void initialize() {
         areaFilter.setItems(FXCollections.observableArrayList(HistoryViewModel.AREAS));
@@ -64,12 +68,26 @@ public final class HistoryController {
                 : i18n.of("history.source", c.getValue().source())));
         sectionColumn.setCellValueFactory(c -> text(c.getValue().section()));
         fieldColumn.setCellValueFactory(c -> text(c.getValue().field()));
-        oldColumn.setCellValueFactory(c -> text(c.getValue().oldValue() == null ? "—" : c.getValue().oldValue()));
-        newColumn.setCellValueFactory(c -> text(c.getValue().newValue() == null ? "—" : c.getValue().newValue()));
+        oldColumn.setCellValueFactory(c -> text(value(c.getValue().field(), c.getValue().oldValue())));
+        newColumn.setCellValueFactory(c -> text(value(c.getValue().field(), c.getValue().newValue())));
         table.setItems(vm.rows());
 
         Polling.whileShowing(table, Duration.seconds(2), vm::poll);
         vm.refresh();
+    }
+
+    /** A value as the forms word it where it is one of a list (status ACTIVE: "actif"); else as stored. */
+    private String value(String field, String stored) {
+        if (stored == null) {
+            return "—";
+        }
+        String family = WORDED_FIELDS.get(field);
+        if (family == null) {
+            return stored;
+        }
+        String key = family + "." + stored.toUpperCase(java.util.Locale.ROOT);
+        String word = i18n.get(key);
+        return word.equals(key) ? stored : word;
     }
 
     private static java.util.List<String> withAll(HistoryViewModel vm) {

@@ -50,6 +50,27 @@ class HistoryScreenTest extends ConsoleFixture {
         assertEquals("https://support.example.com", table.getItems().get(0).newValue());
     }
 
+    @Test
+    void valuesFromAListAreWordedAsTheFormsWordThem() throws Exception {
+        assertEquals(0, CliRun.run(dir, null, "gateway", "set", "--server", "smtp.example.com", "--from",
+                "a@example.com", "--security", "starttls").code());
+        openScreen("history");
+        TableView<HistoryEntry> table = node("#table");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        int row = -1;
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (table.getItems().get(i).field().equals("security")) {
+                row = i;
+            }
+        }
+        assertTrue(row >= 0, "the security change is listed");
+        assertEquals("Aucune", String.valueOf(table.getColumns().get(5).getCellData(row)));
+        assertEquals("STARTTLS (obligatoire)", String.valueOf(table.getColumns().get(6).getCellData(row)));
+        int from = table.getItems().indexOf(table.getItems().stream().filter(e -> e.field().equals("from"))
+                .findFirst().orElseThrow());
+        assertEquals("a@example.com", String.valueOf(table.getColumns().get(6).getCellData(from)), "a free value as typed");
+    }
+
     private static String cell(TableView<HistoryEntry> table, int column) {
         return table.getItems().isEmpty() ? null : String.valueOf(table.getColumns().get(column).getCellData(0));
     }
