@@ -81,6 +81,12 @@ public final class HistoryController {
         if (stored == null) {
             return "—";
         }
+        if (stored.equals(HistoryEntry.SECRET_SET)) {
+            return i18n.get("history.secret.set");
+        }
+        if (stored.equals(HistoryEntry.SECRET_CHANGED)) {
+            return i18n.get("history.secret.changed");
+        }
         String family = WORDED_FIELDS.get(field);
         if (family == null) {
             return stored;

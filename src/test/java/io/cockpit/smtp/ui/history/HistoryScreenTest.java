@@ -52,8 +52,9 @@ class HistoryScreenTest extends ConsoleFixture {
 
     @Test
     void valuesFromAListAreWordedAsTheFormsWordThem() throws Exception {
-        assertEquals(0, CliRun.run(dir, null, "gateway", "set", "--server", "smtp.example.com", "--from",
-                "a@example.com", "--security", "starttls").code());
+        assertEquals(0, CliRun.run(dir, "s3cret-pw\n", "gateway", "set", "--server", "smtp.example.com", "--from",
+                "a@example.com", "--security", "starttls", "--auth", "password", "--username", "svc",
+                "--password-stdin").code());
         openScreen("history");
         TableView<HistoryEntry> table = node("#table");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
@@ -69,6 +70,9 @@ class HistoryScreenTest extends ConsoleFixture {
         int from = table.getItems().indexOf(table.getItems().stream().filter(e -> e.field().equals("from"))
                 .findFirst().orElseThrow());
         assertEquals("a@example.com", String.valueOf(table.getColumns().get(6).getCellData(from)), "a free value as typed");
+        int password = table.getItems().indexOf(table.getItems().stream().filter(e -> e.field().equals("password"))
+                .findFirst().orElseThrow());
+        assertEquals("(défini)", String.valueOf(table.getColumns().get(6).getCellData(password)));
     }
 
     private static String cell(TableView<HistoryEntry> table, int column) {
