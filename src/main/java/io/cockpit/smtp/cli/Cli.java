@@ -9,6 +9,7 @@ import io.cockpit.smtp.core.store.SecretUnavailableException;
 import io.cockpit.smtp.core.store.StoreException;
 import io.cockpit.smtp.core.store.StoreFailure;
 import io.cockpit.smtp.core.store.StoreNotAnswering;
+import io.cockpit.smtp.core.store.StoreUse;
 import io.cockpit.smtp.core.validation.FieldProblem;
 import io.cockpit.smtp.core.validation.ValidationException;
 import java.io.InputStream;
@@ -41,7 +42,8 @@ public final class Cli {
     public static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err,
                           Consumer<io.cockpit.smtp.core.store.DbLocation> openConsole) {
         // First: the store opens on the second core while picocli builds its model below.
-        StorePrefetch prefetch = StorePrefetch.startFor(args, env);
+        StoreUse use = CommandTree.storeUseFor(args);
+        StorePrefetch prefetch = StorePrefetch.startFor(args, env, use);
         if (CommandTree.talksToMailServer(args)) {
             MailWarmup.startInBackground();
         }
@@ -49,6 +51,7 @@ public final class Cli {
         root.stdin(in);
         root.env(env);
         root.prefetch(prefetch);
+        root.storeUse(use);
         CommandLine cl = new CommandLine(root);
         // Before the settings below: picocli applies them to the commands present when they are set.
         CommandTree.addTo(cl, args);

@@ -1,8 +1,10 @@
 package io.cockpit.smtp.cli;
 
+import io.cockpit.smtp.core.store.StoreUse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 
 /**
@@ -21,32 +23,49 @@ final class CommandTree {
     record Needed(Class<?> type, List<Class<?>> commands) {
     }
 
-    static final Map<String, Node> COMMANDS = commands();
+    /** The commands' names, in the order the help lists them. */
+    static final List<String> NAMES = List.of("gateway", "config", "format", "template", "send", "outbox", "engine",
+            "store", "user");
+
+    /**
+     * The commands that keep the store open while they wait on the network, on another engine or on a person, or that
+     * may run long: they serve an H2 file to the other processes meanwhile.
+     */
+    private static final Set<Class<?>> LASTING = Set.of(EngineCommand.Run.class, EngineCommand.Test.class,
+            GatewayDiagnosisCommands.Check.class, GatewayDiagnosisCommands.Test.class, GatewayAuthorizeCommand.class,
+            StoreCommand.Copy.class);
 
     private CommandTree() {
     }
 
-    private static Map<String, Node> commands() {
-        Map<String, Node> m = new LinkedHashMap<>();
-        m.put("gateway", group(GatewayCommand.class, "show", GatewayCommand.Show.class, "set", GatewayCommand.Set.class,
-                "authorize", GatewayAuthorizeCommand.class, "check", GatewayDiagnosisCommands.Check.class,
-                "test", GatewayDiagnosisCommands.Test.class));
-        m.put("config", group(ConfigCommand.class, "export", ConfigCommand.Export.class, "import", ConfigCommand.Import.class,
-                "history", ConfigCommand.History.class, "rotate-key", ConfigCommand.RotateKey.class));
-        m.put("format", group(FormatCommand.class, "show", FormatCommand.Show.class, "set", FormatCommand.Set.class));
-        m.put("template", group(TemplateCommand.class, "variables", TemplateCommand.Variables.class,
-                "set", TemplateCommand.Set.class, "clear", TemplateCommand.Clear.class,
-                "preview", TemplateCommand.Preview.class));
-        m.put("send", group(SendCommand.class));
-        m.put("outbox", group(OutboxCommand.class, "list", OutboxCommand.ListMessages.class, "show", OutboxCommand.Show.class,
-                "retry", OutboxCommand.Retry.class, "purge", OutboxCommand.Purge.class));
-        m.put("engine", group(EngineCommand.class, "run", EngineCommand.Run.class, "list", EngineCommand.ListEngines.class,
-                "add", EngineCommand.Add.class, "show", EngineCommand.Show.class, "set", EngineCommand.Set.class,
-                "test", EngineCommand.Test.class));
-        m.put("store", group(StoreCommand.class, "show", StoreCommand.Show.class, "copy", StoreCommand.Copy.class));
-        m.put("user", group(UserCommand.class, "list", UserCommand.ListUsers.class, "set", UserCommand.Set.class,
-                "remove", UserCommand.Remove.class));
-        return m;
+    /**
+     * The command called {@code name} with its own commands, or null. A switch rather than a map of every command:
+     * a class named in a branch is loaded only when that branch runs, so a command line loads its own command
+     * classes, not the forty others.
+     */
+    static Node node(String name) {
+        return switch (name) {
+            case "gateway" -> group(GatewayCommand.class, "show", GatewayCommand.Show.class, "set", GatewayCommand.Set.class,
+                    "authorize", GatewayAuthorizeCommand.class, "check", GatewayDiagnosisCommands.Check.class,
+                    "test", GatewayDiagnosisCommands.Test.class);
+            case "config" -> group(ConfigCommand.class, "export", ConfigCommand.Export.class, "import",
+                    ConfigCommand.Import.class, "history", ConfigCommand.History.class, "rotate-key",
+                    ConfigCommand.RotateKey.class);
+            case "format" -> group(FormatCommand.class, "show", FormatCommand.Show.class, "set", FormatCommand.Set.class);
+            case "template" -> group(TemplateCommand.class, "variables", TemplateCommand.Variables.class,
+                    "set", TemplateCommand.Set.class, "clear", TemplateCommand.Clear.class,
+                    "preview", TemplateCommand.Preview.class);
+            case "send" -> group(SendCommand.class);
+            case "outbox" -> group(OutboxCommand.class, "list", OutboxCommand.ListMessages.class, "show",
+                    OutboxCommand.Show.class, "retry", OutboxCommand.Retry.class, "purge", OutboxCommand.Purge.class);
+            case "engine" -> group(EngineCommand.class, "run", EngineCommand.Run.class, "list",
+                    EngineCommand.ListEngines.class, "add", EngineCommand.Add.class, "show", EngineCommand.Show.class,
+                    "set", EngineCommand.Set.class, "test", EngineCommand.Test.class);
+            case "store" -> group(StoreCommand.class, "show", StoreCommand.Show.class, "copy", StoreCommand.Copy.class);
+            case "user" -> group(UserCommand.class, "list", UserCommand.ListUsers.class, "set", UserCommand.Set.class,
+                    "remove", UserCommand.Remove.class);
+            default -> null;
+        };
     }
 
     private static Node group(Class<?> type, Object... namesAndTypes) {
@@ -67,7 +86,7 @@ final class CommandTree {
             // No command: the console or --version, neither of which lists the commands.
             return List.of();
         }
-        Node named = COMMANDS.get(args[i]);
+        Node named = node(args[i]);
         if (named == null) {
             return all();
         }
@@ -82,6 +101,27 @@ final class CommandTree {
         }
         Class<?> leaf = needed.get(0).commands().get(0);
         return leaf == GatewayDiagnosisCommands.Check.class || leaf == GatewayDiagnosisCommands.Test.class;
+    }
+
+    /**
+     * How long the command {@code args} names keeps the store: {@link StoreUse#BRIEF} for one that ends in moments,
+     * {@link StoreUse#LASTING} for the long ones and for any that reads standard input (a batch, a password typed by
+     * a person), which may take as long as the input does.
+     */
+    static StoreUse storeUseFor(String[] args) {
+        for (String a : args) {
+            if (a.equals("-") || a.endsWith("-stdin") || a.equals("--batch") || a.startsWith("--batch=")) {
+                return StoreUse.LASTING;
+            }
+        }
+        List<Needed> needed = neededFor(args);
+        if (needed.size() != 1) {
+            return StoreUse.LASTING;
+        }
+        Needed command = needed.get(0);
+        Class<?> leaf = command.commands().isEmpty() ? command.type()
+                : command.commands().size() == 1 ? command.commands().get(0) : null;
+        return leaf == null || LASTING.contains(leaf) ? StoreUse.LASTING : StoreUse.BRIEF;
     }
 
     private static List<Class<?>> subcommandsFor(Node group, String[] args, int from) {
@@ -131,6 +171,7 @@ final class CommandTree {
     }
 
     private static List<Needed> all() {
-        return COMMANDS.values().stream().map(n -> new Needed(n.type(), List.copyOf(n.commands().values()))).toList();
+        return NAMES.stream().map(CommandTree::node).map(n -> new Needed(n.type(), List.copyOf(n.commands().values())))
+                .toList();
     }
 }

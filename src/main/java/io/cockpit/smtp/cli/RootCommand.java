@@ -1,7 +1,10 @@
 package io.cockpit.smtp.cli;
 
 import io.cockpit.smtp.core.CoreServices;
+import io.cockpit.smtp.core.access.Identity;
+import io.cockpit.smtp.core.history.ChangeSource;
 import io.cockpit.smtp.core.store.DbLocation;
+import io.cockpit.smtp.core.store.StoreUse;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,6 +35,7 @@ public final class RootCommand implements Callable<Integer> {
     private Map<String, String> env = System.getenv();
     private CoreServices services;
     private StorePrefetch prefetch;
+    private StoreUse storeUse = StoreUse.LASTING;
     private boolean consoleRequested;
 
     @Override
@@ -54,10 +58,15 @@ public final class RootCommand implements Callable<Integer> {
             DbLocation location = location();
             services = prefetch != null ? prefetch.take(location) : null;
             if (services == null) {
-                services = CoreServices.open(location);
+                services = CoreServices.open(location, ChangeSource.COMMAND, Identity.system(), storeUse);
             }
         }
         return services;
+    }
+
+    /** How long the command keeps the store (see {@link CommandTree#storeUseFor}). */
+    void storeUse(StoreUse use) {
+        this.storeUse = use;
     }
 
     /** The store being opened in advance for this command line (see {@link StorePrefetch}). */

@@ -1,7 +1,10 @@
 package io.cockpit.smtp.cli;
 
 import io.cockpit.smtp.core.CoreServices;
+import io.cockpit.smtp.core.access.Identity;
+import io.cockpit.smtp.core.history.ChangeSource;
 import io.cockpit.smtp.core.store.DbLocation;
+import io.cockpit.smtp.core.store.StoreUse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,12 +31,12 @@ final class StorePrefetch implements AutoCloseable {
     private final CompletableFuture<CoreServices> opening;
     private boolean taken;
 
-    private StorePrefetch(DbLocation location) {
+    private StorePrefetch(DbLocation location, StoreUse use) {
         this.location = location;
         this.opening = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
-                opening.complete(CoreServices.open(location));
+                opening.complete(CoreServices.open(location, ChangeSource.COMMAND, Identity.system(), use));
             } catch (Throwable e) {
                 opening.completeExceptionally(e);
             }
@@ -43,7 +46,7 @@ final class StorePrefetch implements AutoCloseable {
     }
 
     /** Starts opening the store {@code args} name, or returns null when the line runs no command on an existing store. */
-    static StorePrefetch startFor(String[] args, Map<String, String> env) {
+    static StorePrefetch startFor(String[] args, Map<String, String> env, StoreUse use) {
         List<CommandTree.Needed> needed = CommandTree.neededFor(args);
         if (needed.size() != 1 || needed.get(0).commands().size() > 1) {
             return null;
@@ -69,7 +72,7 @@ final class StorePrefetch implements AutoCloseable {
             if (location.databaseFile() == null || !Files.isRegularFile(Path.of(location.display()))) {
                 return null;
             }
-            return new StorePrefetch(location);
+            return new StorePrefetch(location, use);
         } catch (RuntimeException e) {
             return null;
         }

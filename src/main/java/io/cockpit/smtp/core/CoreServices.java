@@ -43,6 +43,7 @@ import io.cockpit.smtp.core.store.DbLocation;
 import io.cockpit.smtp.core.store.SecretBox;
 import io.cockpit.smtp.core.store.StoreCopy;
 import io.cockpit.smtp.core.store.StoreException;
+import io.cockpit.smtp.core.store.StoreUse;
 import io.cockpit.smtp.core.transfer.ConfigTransfer;
 import java.time.Clock;
 import java.time.Duration;
@@ -146,7 +147,12 @@ public final class CoreServices implements AutoCloseable {
      * identity roles are given to; a server store knows people by their login instead).
      */
     public static CoreServices open(DbLocation location, ChangeSource source, Identity identity) {
-        CoreServices s = new CoreServices(location, Database.open(location), source, identity);
+        return open(location, source, identity, StoreUse.LASTING);
+    }
+
+    /** As {@link #open(DbLocation, ChangeSource, Identity)}, for a process that keeps the store as long as {@code use} says. */
+    public static CoreServices open(DbLocation location, ChangeSource source, Identity identity, StoreUse use) {
+        CoreServices s = new CoreServices(location, Database.open(location, use), source, identity);
         if (s.database.migrated()) {
             // A store just created (or brought to a version with roles) is claimed now by whoever opened it, whatever
             // the command: the one who creates a store is its administrator, not the first who later changes it.

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cockpit.smtp.core.store.StoreUse;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class CommandTreeTest {
         CliRun r = CliRun.run(dir, null, "--help");
         assertEquals(0, r.code(), r.err());
         int last = -1;
-        for (String name : CommandTree.COMMANDS.keySet()) {
+        for (String name : CommandTree.NAMES) {
             int at = r.out().indexOf("\n  " + name + " ");
             assertTrue(at > last, name + " listed after the previous one in:\n" + r.out());
             last = at;
@@ -83,5 +84,35 @@ class CommandTreeTest {
         assertFalse(CommandTree.talksToMailServer(new String[] {"gateway", "--help"}));
         assertFalse(CommandTree.talksToMailServer(new String[] {"send", "--flow", "test"}));
         assertFalse(CommandTree.talksToMailServer(new String[] {}));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "gateway show --json                        | BRIEF",
+            "--db /tmp/x send --flow feedback --to a@b.c | BRIEF",
+            "outbox list                                | BRIEF",
+            "config export                              | BRIEF",
+            "engine run --once                          | LASTING",
+            "engine test lyon                           | LASTING",
+            "gateway test --to a@b.c                    | LASTING",
+            "gateway check                              | LASTING",
+            "gateway authorize                          | LASTING",
+            "store copy --to jdbc:postgresql://h/db     | LASTING",
+            "send --batch -                             | LASTING",
+            "send --batch=messages.jsonl                | LASTING",
+            "gateway set --password-stdin               | LASTING",
+            "config import -                            | LASTING",
+            "gateway                                    | LASTING",
+            "--help                                     | LASTING",
+    })
+    void onlyACommandThatEndsInMomentsHoldsTheStoreBriefly(String line, StoreUse expected) {
+        assertEquals(expected, CommandTree.storeUseFor(line.trim().split(" +")));
+    }
+
+    @Test
+    void everyNamedCommandHasItsNode() {
+        for (String name : CommandTree.NAMES) {
+            assertEquals(name, name(CommandTree.node(name).type()));
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.cockpit.smtp.core.store.StoreUse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -29,15 +30,15 @@ class StorePrefetchTest {
 
     @Test
     void startsOnlyForACommandOnAStoreThatExists() {
-        assertNull(StorePrefetch.startFor(line("gateway", "show"), Map.of()), "no store yet: nothing is created in advance");
+        assertNull(StorePrefetch.startFor(line("gateway", "show"), Map.of(), StoreUse.BRIEF), "no store yet: nothing is created in advance");
         assertEquals(0, CliRun.run(dir, null, "gateway", "show").code());
 
-        try (StorePrefetch p = StorePrefetch.startFor(line("gateway", "show"), Map.of())) {
+        try (StorePrefetch p = StorePrefetch.startFor(line("gateway", "show"), Map.of(), StoreUse.BRIEF)) {
             assertNotNull(p);
         }
-        assertNull(StorePrefetch.startFor(line("gateway", "show", "--help"), Map.of()));
-        assertNull(StorePrefetch.startFor(line("gateway"), Map.of()));
-        assertNull(StorePrefetch.startFor(line("--version"), Map.of()));
+        assertNull(StorePrefetch.startFor(line("gateway", "show", "--help"), Map.of(), StoreUse.BRIEF));
+        assertNull(StorePrefetch.startFor(line("gateway"), Map.of(), StoreUse.BRIEF));
+        assertNull(StorePrefetch.startFor(line("--version"), Map.of(), StoreUse.BRIEF));
     }
 
     @Test

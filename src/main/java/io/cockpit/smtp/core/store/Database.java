@@ -33,7 +33,12 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating and migrating if needed) the store; failures become one plain sentence naming it. */
     public static Database open(DbLocation location) {
-        StoreConnector connector = StoreConnector.open(location);
+        return open(location, StoreUse.LASTING);
+    }
+
+    /** As {@link #open(DbLocation)}, for a process that keeps the store as long as {@code use} says. */
+    public static Database open(DbLocation location, StoreUse use) {
+        StoreConnector connector = StoreConnector.open(location, use);
         boolean migrated;
         try {
             AppliedSchema.SchemaAction action;

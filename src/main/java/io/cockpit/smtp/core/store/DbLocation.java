@@ -67,6 +67,14 @@ public record DbLocation(String jdbcUrl, Path databaseFile, Path keyFile, String
         return new DbLocation(url, base, key, base + ".mv.db", DbLogin.FROM_URL);
     }
 
+    /**
+     * The URL for a process that holds an H2 store file alone for a moment, without serving it to other processes
+     * ({@link StoreUse#BRIEF}); a URL given whole (a server store, an H2 URL of the user's) is kept as given.
+     */
+    public String unservedJdbcUrl() {
+        return databaseFile == null ? jdbcUrl : jdbcUrl.replace(";AUTO_SERVER=TRUE", "");
+    }
+
     public StoreKind kind() {
         return StoreKind.of(jdbcUrl);
     }

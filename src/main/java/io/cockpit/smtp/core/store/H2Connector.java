@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded H2 file: an owner-only folder, a generated password, H2's automatic server on loopback only, and
- * {@code CHECKPOINT SYNC} where a commit must survive a power cut (H2 does not fsync on commit).
+ * The embedded H2 file: an owner-only folder, a generated password, H2's automatic server on loopback only (not
+ * started by a process that holds the file for a moment, see {@link StoreUse#BRIEF}), and {@code CHECKPOINT SYNC}
+ * where a commit must survive a power cut (H2 does not fsync on commit).
  */
 final class H2Connector implements StoreConnector {
     private static final Logger LOG = LoggerFactory.getLogger(H2Connector.class);
@@ -28,19 +29,28 @@ final class H2Connector implements StoreConnector {
     private static final Duration OPEN_RACE = Duration.ofSeconds(5);
 
     private final DbLocation location;
-    private final JdbcConnectionPool pool;
     private final String password;
+    /** The URL this process opened the file with: alone without a server, or with H2's automatic server. */
+    private volatile String url;
+    private volatile JdbcConnectionPool pool;
     /** Bounds the waits of a process that reaches the file through another one's server; null for a URL store. */
     private final StoreWaits waits;
 
-    private H2Connector(DbLocation location, JdbcConnectionPool pool, String password, StoreWaits waits) {
+    private H2Connector(DbLocation location, String url, String password, StoreWaits waits) {
         this.location = location;
-        this.pool = pool;
         this.password = password;
         this.waits = waits;
+        useUrl(url);
     }
 
-    static H2Connector open(DbLocation location) {
+    private void useUrl(String url) {
+        this.url = url;
+        JdbcConnectionPool p = JdbcConnectionPool.create(url, USER, password);
+        p.setMaxConnections(16);
+        this.pool = p;
+    }
+
+    static H2Connector open(DbLocation location, StoreUse use) {
         Path where = Path.of(location.display());
         if (location.databaseFile() != null) {
             Path folder = location.databaseFile().getParent();
@@ -77,9 +87,11 @@ final class H2Connector implements StoreConnector {
         } catch (IOException e) {
             throw StoreException.of(StoreException.Reason.READ_ONLY, passwordFile, e);
         }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(location.jdbcUrl(), USER, password);
-        pool.setMaxConnections(16);
-        H2Connector connector = new H2Connector(location, pool, password, waits);
+        // Alone only when nobody serves the file: without a lock file, no process holds it with a server.
+        boolean alone = use == StoreUse.BRIEF && location.databaseFile() != null
+                && !Files.exists(sibling(location, ".lock.db"));
+        H2Connector connector = new H2Connector(location, alone ? location.unservedJdbcUrl() : location.jdbcUrl(),
+                password, waits);
         try {
             if (waits != null) {
                 waits.call(() -> {
@@ -117,6 +129,13 @@ final class H2Connector implements StoreConnector {
                 }
                 return;
             } catch (SQLException e) {
+                if (!url.equals(location.jdbcUrl()) && e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                    // Held by another process since the look at the lock file: from now on as every process does,
+                    // through its server if it serves the file, else waiting for it and then serving it.
+                    pool.dispose();
+                    useUrl(location.jdbcUrl());
+                    continue;
+                }
                 if (!openRace(e) || System.nanoTime() > end) {
                     throw e;
                 }
@@ -185,7 +204,7 @@ final class H2Connector implements StoreConnector {
         Properties p = new Properties();
         p.setProperty("user", USER);
         p.setProperty("password", pass);
-        return org.h2.Driver.load().connect(location.jdbcUrl(), p);
+        return org.h2.Driver.load().connect(url, p);
     }
 
     @Override

@@ -12,8 +12,8 @@ import javax.sql.DataSource;
  * for both.
  */
 interface StoreConnector extends AutoCloseable {
-    static StoreConnector open(DbLocation location) {
-        return location.kind() == StoreKind.POSTGRESQL ? PostgresConnector.open(location) : H2Connector.open(location);
+    static StoreConnector open(DbLocation location, StoreUse use) {
+        return location.kind() == StoreKind.POSTGRESQL ? PostgresConnector.open(location) : H2Connector.open(location, use);
     }
 
     StoreKind kind();
