@@ -2,8 +2,6 @@ package io.cockpit.smtp.core.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -19,7 +17,6 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     /** The version a store opened by this program ends at, per vendor: the latest migration it carries. */
-    private static final Map<String, SchemaVersion> LATEST_KNOWN = new ConcurrentHashMap<>();
 
     private final DbLocation location;
     private final StoreConnector connector;
@@ -75,9 +72,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static SchemaVersion latestKnown(String jdbcUrl) {
-        return LATEST_KNOWN.computeIfAbsent(Migrations.vendorFolder(jdbcUrl), v -> Migrations
-                .latest(Database.class.getClassLoader(), jdbcUrl)
-                .orElseThrow(() -> new IllegalStateException("no migration on the class path for " + v)));
+        return Migrations.LATEST;
     }
 
     /**

@@ -38,6 +38,14 @@ class MigrationsInStepTest {
     }
 
     @Test
+    void theVersionCheckedAtEachOpenIsTheLatestOfTheFilesOfEveryKindOfStore() {
+        for (String url : new String[] {H2, "jdbc:postgresql://localhost/cockpit"}) {
+            assertEquals(Migrations.latest(getClass().getClassLoader(), url).orElseThrow(), Migrations.LATEST,
+                    "a migration was added for " + Migrations.vendorFolder(url) + ": raise Migrations.LATEST to it");
+        }
+    }
+
+    @Test
     void aStoreJustMigratedReadsAsBeingAtTheLatestKnownVersion() throws Exception {
         try (CoreServices core = TestStore.open(dir)) {
             assertTrue(core.database().migrated(), "a new store is migrated by Flyway");
