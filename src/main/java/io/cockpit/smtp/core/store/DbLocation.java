@@ -68,11 +68,13 @@ public record DbLocation(String jdbcUrl, Path databaseFile, Path keyFile, String
     }
 
     /**
-     * The URL for a process that holds an H2 store file alone for a moment, without serving it to other processes
-     * ({@link StoreUse#BRIEF}); a URL given whole (a server store, an H2 URL of the user's) is kept as given.
+     * The URL for a process that holds an H2 store file alone for a moment ({@link StoreUse#BRIEF}): without serving
+     * it to other processes, and without compacting the file when it closes it (H2 spends up to 200 ms doing so at
+     * every close; a process that holds the store for long compacts it when it closes). A URL given whole (a server
+     * store, an H2 URL of the user's) is kept as given.
      */
-    public String unservedJdbcUrl() {
-        return databaseFile == null ? jdbcUrl : jdbcUrl.replace(";AUTO_SERVER=TRUE", "");
+    public String briefJdbcUrl() {
+        return databaseFile == null ? jdbcUrl : jdbcUrl.replace(";AUTO_SERVER=TRUE", "") + ";MAX_COMPACT_TIME=0";
     }
 
     public StoreKind kind() {

@@ -90,7 +90,7 @@ final class H2Connector implements StoreConnector {
         // Alone only when nobody serves the file: without a lock file, no process holds it with a server.
         boolean alone = use == StoreUse.BRIEF && location.databaseFile() != null
                 && !Files.exists(sibling(location, ".lock.db"));
-        H2Connector connector = new H2Connector(location, alone ? location.unservedJdbcUrl() : location.jdbcUrl(),
+        H2Connector connector = new H2Connector(location, alone ? location.briefJdbcUrl() : location.jdbcUrl(),
                 password, waits);
         try {
             if (waits != null) {
