@@ -25,22 +25,28 @@ final class H2Connector implements StoreConnector {
     private static final Logger LOG = LoggerFactory.getLogger(H2Connector.class);
     static final String USER = "sa";
 
-    /** How long opening retries while another process is opening the same file at the same moment. */
-    private static final Duration OPEN_RACE = Duration.ofSeconds(5);
+    /**
+     * How long opening retries while other processes open the same file at the same moment, or hold it alone for a
+     * moment (a burst of brief commands, a console started among them); within {@link StoreWaits#OPEN}.
+     */
+    private static final Duration OPEN_RACE = Duration.ofSeconds(12);
 
     private final DbLocation location;
     private final String password;
     /** The URL this process opened the file with: alone without a server, or with H2's automatic server. */
     private volatile String url;
     private volatile JdbcConnectionPool pool;
+    /** A brief command's turn at a file no process serves; null once it opens the store the shared way. */
+    private volatile BriefTurn turn;
     /** Bounds the waits of a process that reaches the file through another one's server; null for a URL store. */
     private final StoreWaits waits;
 
-    private H2Connector(DbLocation location, String url, String password, StoreWaits waits) {
+    private H2Connector(DbLocation location, BriefTurn turn, String password, StoreWaits waits) {
         this.location = location;
         this.password = password;
         this.waits = waits;
-        useUrl(url);
+        this.turn = turn;
+        useUrl(turn != null ? location.briefJdbcUrl() : location.jdbcUrl());
     }
 
     private void useUrl(String url) {
@@ -87,11 +93,18 @@ final class H2Connector implements StoreConnector {
         } catch (IOException e) {
             throw StoreException.of(StoreException.Reason.READ_ONLY, passwordFile, e);
         }
-        // Alone only when nobody serves the file: without a lock file, no process holds it with a server.
-        boolean alone = use == StoreUse.BRIEF && location.databaseFile() != null
-                && !Files.exists(sibling(location, ".lock.db"));
-        H2Connector connector = new H2Connector(location, alone ? location.briefJdbcUrl() : location.jdbcUrl(),
-                password, waits);
+        // Alone only when nobody serves the file (no lock file: no process holds it with a server), one brief command
+        // after the other.
+        BriefTurn turn = null;
+        if (use == StoreUse.BRIEF && location.databaseFile() != null) {
+            try {
+                turn = BriefTurn.take(sibling(location, ".brief.lock"), sibling(location, ".lock.db"), StoreWaits.OPEN);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw StoreException.of(StoreException.Reason.UNAVAILABLE, where, e);
+            }
+        }
+        H2Connector connector = new H2Connector(location, turn, password, waits);
         try {
             if (waits != null) {
                 waits.call(() -> {
@@ -133,6 +146,7 @@ final class H2Connector implements StoreConnector {
                     // Held by another process since the look at the lock file: from now on as every process does,
                     // through its server if it serves the file, else waiting for it and then serving it.
                     pool.dispose();
+                    releaseTurn();
                     useUrl(location.jdbcUrl());
                     continue;
                 }
@@ -278,9 +292,18 @@ final class H2Connector implements StoreConnector {
         return Path.of(location.databaseFile() + suffix);
     }
 
+    private void releaseTurn() {
+        BriefTurn t = turn;
+        turn = null;
+        if (t != null) {
+            t.close();
+        }
+    }
+
     @Override
     public void close() {
         pool.dispose();
+        releaseTurn();
         if (waits != null) {
             waits.close();
         }

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cockpit.smtp.Launcher;
 import io.cockpit.smtp.core.CoreServices;
 import io.cockpit.smtp.core.access.Identity;
 import io.cockpit.smtp.core.history.ChangeSource;
 import io.cockpit.smtp.testing.ChildJvm;
+import io.cockpit.smtp.testing.Outboxes;
 import io.cockpit.smtp.testing.TestStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -16,6 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.h2.engine.SessionLocal;
 import org.h2.engine.SessionRemote;
@@ -102,6 +107,43 @@ class BriefUseTest {
         } finally {
             holder.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void aBurstOfSendsFromSeparateProcessesAllGetTheStoreInTurn() throws Exception {
+        TestStore.open(dir).close();
+        Map<String, String> env = Map.of("COCKPIT_SMTP_DB", TestStore.databaseFile(dir).toString(),
+                "COCKPIT_SMTP_KEY_FILE", TestStore.keyFile(dir).toString());
+        List<Process> sends = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            // The real command line, one JVM each, all started at once: a portal sending a message per request.
+            sends.add(ChildJvm.start(Launcher.class, dir.resolve("send-" + i + ".log"), env, "send", "--flow",
+                    "password-reset", "--to", "user" + i + "@example.com", "--lang", "en", "--var", "LOGIN=user" + i));
+        }
+        for (int i = 0; i < sends.size(); i++) {
+            Process p = sends.get(i);
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "send " + i + " ended");
+            int n = i;
+            assertEquals(0, p.exitValue(), () -> "send " + n + ": " + log("send-" + n + ".log"));
+        }
+        try (CoreServices core = TestStore.open(dir)) {
+            assertEquals(6, core.outbox().list(null, null, 100).size(), "every message is in the outbox");
+        }
+        assertFalse(Files.exists(lockFile()), "none of them served the store to the others");
+    }
+
+    @Test
+    void briefCommandsStillLeaveTheFileCompacted() throws Exception {
+        TestStore.open(dir).close();
+        for (int i = 0; i < 20; i++) {
+            try (CoreServices brief = open(StoreUse.BRIEF)) {
+                brief.outbox().enqueue(Outboxes.message("test", "user" + i + "@example.com"));
+            }
+        }
+        // Compacted at each close, the file stays near its first size; left to grow, twenty brief commands that each
+        // write a message add 20 to 50 KB apiece.
+        long size = Files.size(TestStore.databaseFile(dir));
+        assertTrue(size < 400_000, "the store file is " + size + " bytes after twenty brief sends");
     }
 
     private static Object session(CoreServices s) throws Exception {
