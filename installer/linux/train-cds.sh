@@ -13,7 +13,8 @@ TARGET=$2
 [ -x "$APP/lib/runtime/bin/java" ] || { echo "no runtime in $APP" >&2; exit 1; }
 
 XVFB_PID=
-cleanup() { [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true; }
+TLS=$(mktemp -d)
+cleanup() { [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true; rm -rf "$TLS"; }
 trap cleanup EXIT
 if [ -z "${DISPLAY:-}" ] && command -v Xvfb >/dev/null; then
   for n in $(seq 90 140); do [ -e /tmp/.X11-unix/X$n ] || [ -e /tmp/.X$n-lock ] || break; done
@@ -22,6 +23,14 @@ if [ -z "${DISPLAY:-}" ] && command -v Xvfb >/dev/null; then
   export DISPLAY=":$n"
   for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.1; done
 fi
+
+# A key and certificate for the training's loopback SMTP server, so that its `gateway test` goes through STARTTLS with
+# a pinned certificate and AUTH as an operator's first test does (CdsTraining, TrainingSmtpServer): the archive then
+# holds the TLS handshake's classes. Made by the build JDK's keytool, deleted afterwards.
+keytool -genkeypair -alias training -keyalg RSA -keysize 2048 -dname CN=localhost -ext san=dns:localhost,ip:127.0.0.1 \
+  -validity 2 -storetype PKCS12 -keystore "$TLS/training.p12" -storepass training -keypass training >/dev/null 2>&1
+keytool -exportcert -rfc -alias training -keystore "$TLS/training.p12" -storepass training -file "$TLS/training.pem" \
+  >/dev/null 2>&1
 
 if [ "$(id -u)" = 0 ]; then NS=(unshare --mount --propagation private); else NS=(unshare --user --map-root-user --mount --propagation private); fi
 LOG=$(dirname "$APP")/cds-training.log
@@ -32,8 +41,8 @@ LOG=$(dirname "$APP")/cds-training.log
   mount --bind "$1" "$2"
   rm -f "$2/lib/app/cockpit-smtp.jsa"
   "$2/lib/runtime/bin/java" -XX:ArchiveClassesAtExit="$2/lib/app/cockpit-smtp.jsa" -Xlog:disable -Xlog:cds=warning:file="$3" \
-    -cp "$2/lib/app/cockpit-smtp.jar" io.cockpit.smtp.CdsTraining
-' training "$APP" "$TARGET" "$LOG"
+    -Dcockpit.training.tls="$4" -cp "$2/lib/app/cockpit-smtp.jar" io.cockpit.smtp.CdsTraining
+' training "$APP" "$TARGET" "$LOG" "$TLS"
 [ -s "$APP/lib/app/cockpit-smtp.jsa" ] || { echo "the training run wrote no archive (see $LOG)" >&2; exit 1; }
 echo "archive: $(du -h "$APP/lib/app/cockpit-smtp.jsa" | cut -f1); classes left out: $(grep -c 'Skipping\|not supported' "$LOG" || true)," \
   "of which the JDK's own reflection accessors, generated in the Java 5 format: $(grep -c 'Pre JDK 6 class.*/Generated' "$LOG" || true)"

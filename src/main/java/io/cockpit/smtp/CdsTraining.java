@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ import java.util.stream.Stream;
  */
 public final class CdsTraining {
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
+    /** A folder with {@code training.p12} (password "training") and {@code training.pem}, for the TLS test. */
+    static final String TLS_PROPERTY = "cockpit.training.tls";
 
     private CdsTraining() {
     }
@@ -51,9 +54,25 @@ public final class CdsTraining {
                     List.of("format", "show"),
                     List.of("config", "history"));
             for (List<String> command : commands) {
-                List<String> line = new ArrayList<>(List.of(store));
-                line.addAll(command);
-                Cli.run(line.toArray(String[]::new), new ByteArrayInputStream(new byte[0]), NOWHERE, NOWHERE, null);
+                run(store, command, "");
+            }
+            String tls = System.getProperty(TLS_PROPERTY);
+            if (tls != null) {
+                // The first test of a real server: STARTTLS, a pinned certificate, AUTH, then the message.
+                try (TrainingSmtpServer server = TrainingSmtpServer.start(Path.of(tls, "training.p12"),
+                        "training".toCharArray())) {
+                    run(store, List.of("gateway", "set", "--server", "localhost", "--port", String.valueOf(server.port()),
+                            "--security", "starttls", "--auth", "password", "--username", "training",
+                            "--password-stdin", "--trust-cert", Path.of(tls, "training.pem").toString(),
+                            "--connect-timeout", "5", "--read-timeout", "5"), "training-password\n");
+                    run(store, List.of("gateway", "check"), "");
+                    run(store, List.of("gateway", "test", "--to", "admin@example.com"), "");
+                    run(store, List.of("gateway", "test", "--to", "admin@example.com", "--json"), "");
+                } catch (Exception e) {
+                    System.err.println("the TLS part of the training failed, the archive leaves it out: " + e);
+                }
+            } else {
+                System.err.println("no " + TLS_PROPERTY + ": the archive leaves out the classes of a TLS test");
             }
             if (System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null) {
                 ConsoleTraining.openUntilFirstScreen(DbLocation.resolve(store[1], store[3]));
@@ -65,6 +84,13 @@ public final class CdsTraining {
         }
         // The archive is written as the JVM exits.
         System.exit(0);
+    }
+
+    private static void run(String[] store, List<String> command, String stdin) {
+        List<String> line = new ArrayList<>(List.of(store));
+        line.addAll(command);
+        Cli.run(line.toArray(String[]::new), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), NOWHERE,
+                NOWHERE, null);
     }
 
     private static void deleteTree(Path root) throws IOException {
