@@ -6,7 +6,8 @@
 #   installed package (/opt/cockpit-smtp, if installed);
 # - commands (launch to exit, on a store of their own): --version, gateway show, send of one message, gateway test
 #   to the local Postfix (587, STARTTLS + AUTH, as src/test/scripts/postfix-lab.sh sets it up), from the jar and
-#   from the installed launcher; swaks sending the same test email for comparison.
+#   from the installed launcher; swaks sending the same test email for comparison; and the floor under the jar's
+#   commands: a program that only opens the same H2 file and reads one row (src/test/java/.../bench/H2OpenFloor).
 # Needs Xvfb, xdotool, swaks; the jar and the test classes (built if missing); Postfix set up by postfix-lab.sh
 # for the two gateway-test lines (skipped otherwise).
 set -uo pipefail
@@ -16,7 +17,7 @@ JAR=$(readlink -f target/cockpit-smtp.jar)
 TESTS=$(readlink -f target/test-classes)
 APP=/opt/cockpit-smtp/bin/cockpit-smtp
 [ -f "$JAR" ] || mvn -B -q package -DskipTests
-[ -f "$TESTS/io/cockpit/smtp/bench/HelloWindow.class" ] || mvn -B -q test-compile
+[ -f "$TESTS/io/cockpit/smtp/bench/H2OpenFloor.class" ] || mvn -B -q test-compile
 PASSWORD=${LAB_PASSWORD:-lab-Passw0rd}
 
 WORK=$(mktemp -d)
@@ -98,6 +99,7 @@ echo "commands"
 export COCKPIT_SMTP_DB="$WORK/jar/cockpit"
 measure version-jar run_ms java -jar "$JAR" --version
 measure show-jar run_ms java -jar "$JAR" gateway show
+measure h2-floor run_ms java -cp "$JAR:$TESTS" io.cockpit.smtp.bench.H2OpenFloor "$WORK/jar/cockpit"
 measure send-jar run_ms java -jar "$JAR" send --flow password-reset --to labmail@lab.example.com --lang en --var LOGIN=bench
 [ "$POSTFIX" = 1 ] && measure test-jar run_ms java -jar "$JAR" gateway test --to labmail@lab.example.com
 if [ "$INSTALLED" = 1 ]; then
@@ -117,6 +119,7 @@ ratio() { [ -n "${RESULT[$1]:-}" ] && [ -n "${RESULT[$2]:-}" ] && [ "${RESULT[$1
 echo "ratios"
 printf '  %-44s %s\n' "console window (jar) / hello window" "$(ratio console-jar hello-window)"
 printf '  %-44s %s\n' "console window (installed) / hello window" "$(ratio console-installed hello-window)"
+printf '  %-44s %s\n' "H2 open and one row alone / --version (jar)" "$(ratio h2-floor version-jar)"
 printf '  %-44s %s\n' "gateway show / --version (jar)" "$(ratio show-jar version-jar)"
 printf '  %-44s %s\n' "send / --version (jar)" "$(ratio send-jar version-jar)"
 printf '  %-44s %s\n' "gateway test / --version (jar)" "$(ratio test-jar version-jar)"
