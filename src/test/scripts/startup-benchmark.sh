@@ -7,7 +7,8 @@
 # - commands (launch to exit, on a store of their own): --version, gateway show, send of one message, gateway test
 #   to the local Postfix (587, STARTTLS + AUTH, as src/test/scripts/postfix-lab.sh sets it up), from the jar and
 #   from the installed launcher; swaks sending the same test email for comparison; and the floor under the jar's
-#   commands: a program that only opens the same H2 file and reads one row (src/test/java/.../bench/H2OpenFloor).
+#   commands: a program that only opens the same H2 file and reads one row (src/test/java/.../bench/H2OpenFloor), and
+#   one that only sends the test email with Angus Mail (.../bench/AngusTestFloor).
 # Needs Xvfb, xdotool, swaks; the jar and the test classes (built if missing); Postfix set up by postfix-lab.sh
 # for the two gateway-test lines (skipped otherwise).
 set -uo pipefail
@@ -102,6 +103,9 @@ measure show-jar run_ms java -jar "$JAR" gateway show
 measure h2-floor run_ms java -cp "$JAR:$TESTS" io.cockpit.smtp.bench.H2OpenFloor "$WORK/jar/cockpit"
 measure send-jar run_ms java -jar "$JAR" send --flow password-reset --to labmail@lab.example.com --lang en --var LOGIN=bench
 [ "$POSTFIX" = 1 ] && measure test-jar run_ms java -jar "$JAR" gateway test --to labmail@lab.example.com
+[ "$POSTFIX" = 1 ] && measure angus-floor run_ms env LAB_PASSWORD="$PASSWORD" java -cp "$JAR:$TESTS" \
+  io.cockpit.smtp.bench.AngusTestFloor localhost 587 alice@lab.example.com alice@lab.example.com \
+  labmail@lab.example.com /etc/postfix/lab-cert.pem
 if [ "$INSTALLED" = 1 ]; then
   export COCKPIT_SMTP_DB="$WORK/app/cockpit"
   measure version-installed run_ms "$APP" --version
@@ -122,6 +126,7 @@ printf '  %-44s %s\n' "console window (installed) / hello window" "$(ratio conso
 printf '  %-44s %s\n' "H2 open and one row alone / --version (jar)" "$(ratio h2-floor version-jar)"
 printf '  %-44s %s\n' "gateway show / --version (jar)" "$(ratio show-jar version-jar)"
 printf '  %-44s %s\n' "send / --version (jar)" "$(ratio send-jar version-jar)"
+printf '  %-44s %s\n' "Angus Mail alone, same test / --version (jar)" "$(ratio angus-floor version-jar)"
 printf '  %-44s %s\n' "gateway test / --version (jar)" "$(ratio test-jar version-jar)"
 printf '  %-44s %s\n' "gateway show (installed) / --version (jar)" "$(ratio show-installed version-jar)"
 printf '  %-44s %s\n' "send (installed) / --version (jar)" "$(ratio send-installed version-jar)"
