@@ -1,12 +1,11 @@
 package io.cockpit.smtp.ui.engines;
 
-import static io.cockpit.smtp.ui.common.I18n.key;
 
 import io.cockpit.smtp.core.engine.diagnosis.RemoteDiagnosis;
 import io.cockpit.smtp.core.engine.diagnosis.RemoteDiagnosisResult;
-import io.cockpit.smtp.core.gateway.GatewayField;
 import io.cockpit.smtp.core.mail.diagnosis.DiagnosisReport;
 import io.cockpit.smtp.core.validation.FieldProblem;
+import io.cockpit.smtp.ui.common.FieldLabels;
 import io.cockpit.smtp.ui.common.I18n;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,14 +122,9 @@ final class EngineWords {
                 .collect(Collectors.joining(" "));
     }
 
-    /** The fields the engine checks before it tries its gateway. */
+    /** A field the engine checks before it tries its gateway, by its label on the gateway form. */
     private String fieldLabel(String field) {
-        return switch (field) {
-            case GatewayField.SERVER -> i18n.get(key("gateway.server.label"));
-            case GatewayField.FROM -> i18n.get(key("gateway.from.label"));
-            case GatewayField.USERNAME -> i18n.get(key("gateway.username.label"));
-            case GatewayField.PORT -> i18n.get(key("gateway.port.label"));
-            default -> field;
-        };
+        String label = FieldLabels.gatewayLabel(field);
+        return label == null ? field : i18n.get(label);
     }
 }

@@ -3,6 +3,7 @@ package io.cockpit.smtp.ui.history;
 import static io.cockpit.smtp.ui.common.I18n.key;
 
 import io.cockpit.smtp.core.history.HistoryEntry;
+import io.cockpit.smtp.ui.common.FieldLabels;
 import io.cockpit.smtp.ui.common.I18n;
 import io.cockpit.smtp.ui.common.Polling;
 import java.time.ZoneId;
@@ -66,8 +67,9 @@ public final class HistoryController {
         whoColumn.setCellValueFactory(c -> text(c.getValue().who()));
         sourceColumn.setCellValueFactory(c -> text(c.getValue().source() == null ? "—"
                 : i18n.of("history.source", c.getValue().source())));
-        sectionColumn.setCellValueFactory(c -> text(c.getValue().section()));
-        fieldColumn.setCellValueFactory(c -> text(c.getValue().field()));
+        FieldLabels labels = new FieldLabels(i18n);
+        sectionColumn.setCellValueFactory(c -> text(labels.item(c.getValue().section())));
+        fieldColumn.setCellValueFactory(c -> text(labels.field(c.getValue().section(), c.getValue().field())));
         oldColumn.setCellValueFactory(c -> text(value(c.getValue().field(), c.getValue().oldValue())));
         newColumn.setCellValueFactory(c -> text(value(c.getValue().field(), c.getValue().newValue())));
         table.setItems(vm.rows());

@@ -26,9 +26,9 @@ class HistoryScreenTest extends ConsoleFixture {
         CliRun r = CliRun.run(dir, null, "gateway", "set", "--from", "after@example.com");
         assertEquals(0, r.code(), r.err());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "after@example.com".equals(cell(table, 6)));
-        assertEquals(List.of(System.getProperty("user.name"), "commande", "gateway:portal", "from", "before@example.com",
-                "after@example.com"), List.of(cell(table, 1), cell(table, 2), cell(table, 3), cell(table, 4),
-                cell(table, 5), cell(table, 6)));
+        assertEquals(List.of(System.getProperty("user.name"), "commande", "Passerelle portail", "Adresse d'expédition",
+                "before@example.com", "after@example.com"), List.of(cell(table, 1), cell(table, 2), cell(table, 3),
+                cell(table, 4), cell(table, 5), cell(table, 6)));
     }
 
     @Test
@@ -73,6 +73,24 @@ class HistoryScreenTest extends ConsoleFixture {
         int password = table.getItems().indexOf(table.getItems().stream().filter(e -> e.field().equals("password"))
                 .findFirst().orElseThrow());
         assertEquals("(défini)", String.valueOf(table.getColumns().get(6).getCellData(password)));
+        assertEquals("Mot de passe", String.valueOf(table.getColumns().get(4).getCellData(password)));
+    }
+
+    @Test
+    void itemsAndFieldsAreWordedAsTheFormsLabelThem() throws Exception {
+        assertEquals(0, CliRun.run(dir, null, "gateway", "set", "--max-per-minute", "30").code());
+        assertEquals(0, CliRun.run(dir, null, "format", "set", "--operator-url", "https://ops.example.com").code());
+        assertEquals(0, CliRun.run(dir, null, "template", "set", "--lang", "en", "--text", "Report ${REPORT_NAME}").code());
+        openScreen("history");
+        TableView<HistoryEntry> table = node("#table");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() >= 3);
+        List<String> shown = new java.util.ArrayList<>();
+        for (int i = 0; i < table.getItems().size(); i++) {
+            shown.add(table.getColumns().get(3).getCellData(i) + " / " + table.getColumns().get(4).getCellData(i));
+        }
+        assertTrue(shown.contains("Passerelle portail / Messages par minute"), shown::toString);
+        assertTrue(shown.contains("Format des emails / URL du portail opérateur"), shown::toString);
+        assertTrue(shown.contains("Format des emails / Sujet des rapports (en)"), shown::toString);
     }
 
     private static String cell(TableView<HistoryEntry> table, int column) {
