@@ -12,6 +12,7 @@ import io.cockpit.smtp.core.store.StoreNotAnswering;
 import io.cockpit.smtp.core.store.StoreUse;
 import io.cockpit.smtp.core.validation.FieldProblem;
 import io.cockpit.smtp.core.validation.ValidationException;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -55,7 +56,10 @@ public final class Cli {
         CommandLine cl = new CommandLine(root);
         // Before the settings below: picocli applies them to the commands present when they are set.
         CommandTree.addTo(cl, args);
-        cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        // A brief command holds the store alone (StoreUse.BRIEF): its output waits until it has let the store go, so
+        // that a reader slow to take it (`outbox list | less`) never keeps the other processes out of the store.
+        ByteArrayOutputStream held = use == StoreUse.BRIEF ? new ByteArrayOutputStream() : null;
+        cl.setOut(new PrintWriter(held != null ? held : out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, root, commandLine.getErr()));
@@ -70,6 +74,11 @@ public final class Cli {
             code = cl.execute(args);
         } finally {
             root.closeServices();
+            if (held != null) {
+                cl.getOut().flush();
+                out.write(held.toByteArray(), 0, held.size());
+                out.flush();
+            }
         }
         if (code == ExitCode.DONE && root.consoleRequested() && openConsole != null) {
             io.cockpit.smtp.core.store.DbLocation location;
