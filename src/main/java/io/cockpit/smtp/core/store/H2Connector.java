@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
@@ -98,7 +99,8 @@ final class H2Connector implements StoreConnector {
         BriefTurn turn = null;
         if (use == StoreUse.BRIEF && location.databaseFile() != null) {
             try {
-                turn = BriefTurn.take(sibling(location, ".brief.lock"), sibling(location, ".lock.db"), StoreWaits.OPEN);
+                turn = BriefTurn.take(sibling(location, ".brief.lock"), sibling(location, ".lock.db"), StoreWaits.OPEN,
+                        location.display());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw StoreException.of(StoreException.Reason.UNAVAILABLE, where, e);
@@ -149,6 +151,13 @@ final class H2Connector implements StoreConnector {
                     releaseTurn();
                     useUrl(location.jdbcUrl());
                     continue;
+                }
+                if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1 && location.databaseFile() != null) {
+                    // Held alone by a brief command: said at once when that command is stopped (Ctrl-Z).
+                    Optional<StoreServer.Process> holder = BriefTurn.holder(sibling(location, ".brief.lock"));
+                    if (holder.isPresent() && holder.get().stopped()) {
+                        throw StoreNotAnswering.heldBy(location.display(), holder.get(), Duration.ZERO);
+                    }
                 }
                 if (!openRace(e) || System.nanoTime() > end) {
                     throw e;

@@ -39,6 +39,23 @@ public final class StoreNotAnswering extends RuntimeException {
         return new StoreNotAnswering(msg, server.orElse(null));
     }
 
+    /**
+     * A command that holds the store alone ({@link StoreUse#BRIEF}) does not let it go.
+     *
+     * @param holder the holding process, on this machine
+     * @param waited how long this process waited; zero when the holder is known to be stopped
+     */
+    static StoreNotAnswering heldBy(String store, StoreServer.Process holder, Duration waited) {
+        String when = waited.isZero() ? "cannot be opened" : "could not be opened within " + waited.toSeconds() + " s";
+        String msg = holder.stopped()
+                ? "The configuration store " + store + " " + when + ": it is held by " + holder.describe()
+                        + ", which is stopped (paused with SIGSTOP or Ctrl-Z, or held by a debugger); nothing can use the"
+                        + " store until it is resumed (kill -CONT " + holder.pid() + ") or ends."
+                : "The configuration store " + store + " " + when + ": it is held by " + holder.describe()
+                        + ", which does not let it go; try again later, or stop that process.";
+        return new StoreNotAnswering(msg, holder);
+    }
+
     /** The process that serves the store, when it was found. */
     public Optional<StoreServer.Process> server() {
         return Optional.ofNullable(server);

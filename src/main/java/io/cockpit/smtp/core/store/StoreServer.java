@@ -87,7 +87,7 @@ public final class StoreServer {
         return "localhost".equals(host) || host.startsWith("127.") || host.equalsIgnoreCase(localHostName());
     }
 
-    private static String localHostName() {
+    static String localHostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {

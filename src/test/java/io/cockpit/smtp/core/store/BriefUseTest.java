@@ -3,6 +3,7 @@ package io.cockpit.smtp.core.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cockpit.smtp.Launcher;
@@ -130,6 +131,27 @@ class BriefUseTest {
             assertEquals(6, core.outbox().list(null, null, 100).size(), "every message is in the outbox");
         }
         assertFalse(Files.exists(lockFile()), "none of them served the store to the others");
+    }
+
+    @Test
+    void aStoppedBriefHolderIsNamedAtOnce() throws Exception {
+        TestStore.open(dir).close();
+        Process holder = ChildJvm.start(HoldBriefly.class, dir.resolve("child.log"), dir.toString(), "60000");
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
+            assertEquals("HELD", r.readLine(), () -> log("child.log"));
+            ChildJvm.pause(holder);
+            for (StoreUse use : StoreUse.values()) {
+                long start = System.nanoTime();
+                StoreNotAnswering e = assertThrows(StoreNotAnswering.class, () -> open(use).close());
+                long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                assertTrue(e.getMessage().contains("held by process " + holder.pid()), e.getMessage());
+                assertTrue(e.getMessage().contains("kill -CONT " + holder.pid()), e.getMessage());
+                assertTrue(waited < 5_000, use + " waited " + waited + " ms before saying so");
+            }
+            ChildJvm.resume(holder);
+        } finally {
+            holder.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     @Test
